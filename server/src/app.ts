@@ -1,0 +1,121 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connection.js';
+import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
+import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
+import type { AppContext } from './platform/context.js';
+import { AppError } from './platform/errors/app-error.js';
+import { installErrorHandler } from './platform/errors/error-handler.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { maskPersonalData, REDACT_PATHS } from './platform/logging/redact.js';
+import { TenantResolver } from './platform/tenancy/tenant-resolver.js';
+
+export const ZALO_MINIAPP_ORIGIN = 'https://h5.zdn.vn';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Replace services (fakes for outside systems) in tests. */
+  overrides?: Partial<AppContext>;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT_PATHS, remove: true },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskPersonalData(req.url),
+        }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    tenants: new TenantResolver(database.db, config.defaultTenant),
+    ...options.overrides,
+  };
+  app.decorate('ctx', ctx);
+  app.decorateRequest('tenant', null as never);
+  app.decorateRequest('principal', null);
+
+  trackAccessRules(app);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    // The API serves JSON; the docs page needs its own scripts and styles (see openapi.ts).
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  const allowedOrigins = new Set([
+    ZALO_MINIAPP_ORIGIN,
+    new URL(config.publicUrl).origin,
+    ...config.corsOrigins,
+  ]);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin === undefined || allowedOrigins.has(origin)),
+    credentials: true,
+    exposedHeaders: ['x-request-id'],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitMax,
+    timeWindow: config.rateLimitWindowMs,
+    ...(config.redisUrl
+      ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }), nameSpace: 'ctic-rl:' }
+      : {}),
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.uploads.documentMaxBytes, files: 10, fields: 20, fieldSize: 64 * 1024 },
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const routeConfig = request.routeOptions.config;
+    if (request.is404 || routeConfig?.tenant === false) return;
+    request.tenant = await ctx.tenants.resolve(request);
+    request.principal = await resolvePrincipal(ctx.db, request, request.tenant.id);
+  });
+  // Access is decided before the body is read: a stranger learns nothing from validation errors.
+  app.addHook('onRequest', async (request) => {
+    enforceAccess(request);
+    if (request.principal && request.routeOptions.config?.access !== 'public') {
+      checkCsrf(request, request.principal);
+    }
+  });
+
+  await registerOpenApi(app, config);
+  await app.register(healthRoutes);
+
+  return app;
+}

@@ -1,0 +1,63 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DatabaseConnection, Dialect, Driver, Kysely, TransactionSettings } from 'kysely';
+
+/**
+ * Inside a transaction every query must go through the transaction handle. Using the outer handle
+ * there deadlocks on PGlite (one connection) and silently escapes the transaction on PostgreSQL.
+ * `withTx` marks the async context; the guarded driver refuses to hand out a new connection while
+ * that mark is set, so the mistake fails at once, on both databases, with a clear message.
+ */
+const transactionContext = new AsyncLocalStorage<{ active: boolean }>();
+
+export class OuterHandleInTransactionError extends Error {
+  constructor() {
+    super('A query used the outer database handle inside a transaction; pass `tx` instead.');
+    this.name = 'OuterHandleInTransactionError';
+  }
+}
+
+class GuardedDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+  init(): Promise<void> {
+    return this.inner.init();
+  }
+  acquireConnection(): Promise<DatabaseConnection> {
+    if (transactionContext.getStore()?.active) throw new OuterHandleInTransactionError();
+    return this.inner.acquireConnection();
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.inner.rollbackTransaction(connection);
+  }
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return this.inner.releaseConnection(connection);
+  }
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
+}
+
+export function guardDialect(inner: Dialect): Dialect {
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createDriver: () => new GuardedDriver(inner.createDriver()),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+  };
+}
+
+export function isInTransaction(): boolean {
+  return transactionContext.getStore()?.active === true;
+}
+
+/** Runs `fn` in a transaction; `fn` receives the only handle it may use. */
+export async function withTx<DB, T>(db: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  if (isInTransaction()) throw new OuterHandleInTransactionError();
+  return db.transaction().execute((tx) => transactionContext.run({ active: true }, () => fn(tx)));
+}

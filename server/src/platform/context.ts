@@ -1,0 +1,20 @@
+import type { Config } from '../config.js';
+import type { DatabaseHandle, Db } from '../db/connection.js';
+import type { TenantResolver } from './tenancy/tenant-resolver.js';
+
+/**
+ * The services a request handler or a job can reach, built once at start-up (see app.ts).
+ * Modules receive this object instead of importing singletons, so tests build it with fakes.
+ */
+export interface AppContext {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  tenants: TenantResolver;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

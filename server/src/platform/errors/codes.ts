@@ -1,0 +1,184 @@
+/**
+ * Every error the API can return: a stable code, its HTTP status and the message in Vietnamese and
+ * English. Clients switch on `code`; messages are for people. Add new codes here, nowhere else.
+ */
+export const ERROR_CODES = {
+  // request shape
+  VALIDATION_FAILED: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên không hợp lệ.',
+    en: 'The request data is not valid.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng nội dung không được hỗ trợ.',
+    en: 'This content type is not supported.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy địa chỉ yêu cầu.',
+    en: 'The requested address was not found.',
+  },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được phép.', en: 'This method is not allowed.' },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+    en: 'Too many requests. Please try again in a few minutes.',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống tạm thời không sẵn sàng.',
+    en: 'The service is temporarily unavailable.',
+  },
+
+  // tenancy
+  TENANT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không xác định được tỉnh/thành phố phục vụ.',
+    en: 'No province is configured for this address.',
+  },
+  TENANT_DISABLED: {
+    status: 403,
+    vi: 'Cổng dịch vụ của tỉnh này đang tạm ngừng.',
+    en: 'This province portal is suspended.',
+  },
+
+  // authentication and authorization
+  AUTH_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập để tiếp tục.', en: 'Please sign in to continue.' },
+  SESSION_EXPIRED: {
+    status: 401,
+    vi: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.',
+    en: 'Invalid form token. Please reload the page.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'Account temporarily locked after repeated failures. Try again later.',
+  },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'This account is disabled.' },
+  TOTP_REQUIRED: {
+    status: 401,
+    vi: 'Vui lòng nhập mã xác thực 6 số từ ứng dụng.',
+    en: 'Enter the 6-digit code from your authenticator app.',
+  },
+  TOTP_INVALID: { status: 401, vi: 'Mã xác thực không đúng.', en: 'The authenticator code is wrong.' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    vi: 'Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số.',
+    en: 'The password needs at least 10 characters with letters and digits.',
+  },
+  OTP_INVALID: { status: 400, vi: 'Mã xác thực không đúng.', en: 'The one-time code is wrong.' },
+  OTP_EXPIRED: {
+    status: 400,
+    vi: 'Mã xác thực đã hết hạn. Vui lòng yêu cầu mã mới.',
+    en: 'The one-time code has expired. Request a new one.',
+  },
+  OTP_TOO_MANY_ATTEMPTS: {
+    status: 429,
+    vi: 'Nhập sai quá nhiều lần. Vui lòng yêu cầu mã mới.',
+    en: 'Too many wrong attempts. Request a new code.',
+  },
+  OTP_RESEND_TOO_SOON: {
+    status: 429,
+    vi: 'Vui lòng đợi một phút trước khi yêu cầu mã mới.',
+    en: 'Please wait a minute before requesting a new code.',
+  },
+  PHONE_INVALID: { status: 400, vi: 'Số điện thoại không hợp lệ.', en: 'The phone number is not valid.' },
+  DEV_LOGIN_DISABLED: {
+    status: 403,
+    vi: 'Đăng nhập mô phỏng chỉ dùng trong môi trường phát triển.',
+    en: 'Simulated login is only available in development.',
+  },
+  CONSENT_REQUIRED: {
+    status: 403,
+    vi: 'Cần sự đồng ý của bạn trước khi sử dụng thông tin này.',
+    en: 'Your consent is needed before this information is used.',
+  },
+
+  // Zalo
+  ZALO_NOT_CONFIGURED: {
+    status: 503,
+    vi: 'Đăng nhập Zalo chưa được cấu hình.',
+    en: 'Zalo sign-in is not configured.',
+  },
+  ZALO_TOKEN_INVALID: {
+    status: 401,
+    vi: 'Phiên Zalo không hợp lệ. Vui lòng mở lại ứng dụng.',
+    en: 'The Zalo session is not valid. Please reopen the app.',
+  },
+  ZALO_TOKEN_EXPIRED: {
+    status: 401,
+    vi: 'Phiên Zalo đã hết hạn. Vui lòng mở lại ứng dụng.',
+    en: 'The Zalo session has expired. Please reopen the app.',
+  },
+  ZALO_PHONE_TOKEN_INVALID: {
+    status: 400,
+    vi: 'Không lấy được số điện thoại từ Zalo. Vui lòng thử lại.',
+    en: 'Could not read the phone number from Zalo. Please try again.',
+  },
+  ZALO_RATE_LIMITED: {
+    status: 503,
+    vi: 'Zalo đang quá tải. Vui lòng thử lại sau ít phút.',
+    en: 'Zalo is busy. Please try again in a few minutes.',
+  },
+  ZALO_UNAVAILABLE: {
+    status: 502,
+    vi: 'Không kết nối được với Zalo. Vui lòng thử lại sau.',
+    en: 'Could not reach Zalo. Please try again later.',
+  },
+
+  // SMS
+  SMS_UNAVAILABLE: {
+    status: 502,
+    vi: 'Không gửi được tin nhắn. Vui lòng thử lại sau.',
+    en: 'Could not send the text message. Please try again later.',
+  },
+
+  // files
+  FILE_REQUIRED: { status: 400, vi: 'Vui lòng chọn tệp để tải lên.', en: 'Please choose a file to upload.' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Loại tệp này không được chấp nhận.',
+    en: 'This type of file is not accepted.',
+  },
+  FILE_CORRUPT: {
+    status: 400,
+    vi: 'Không đọc được tệp. Vui lòng chọn tệp khác.',
+    en: 'The file could not be read. Please choose another one.',
+  },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+
+  // organisation
+  AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
+  OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ.', en: 'Officer not found.' },
+  CITIZEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
