@@ -144,6 +144,8 @@ export interface SessionsTable {
 export interface AuditLogTable {
   id: Generated<number>;
   tenant_id: string;
+  /** Position in the tenant's chain, 1, 2, 3 … without gaps. */
+  seq: number;
   at: Date;
   actor_type: string;
   actor_id: string | null;

@@ -143,6 +143,7 @@ const statements = [
   `create table audit_log (
     id bigserial primary key,
     tenant_id text not null references tenants(id),
+    seq integer not null,
     at timestamptz not null default now(),
     actor_type text not null,
     actor_id text,
@@ -153,7 +154,7 @@ const statements = [
     prev_hash text not null,
     hash text not null
   )`,
-  `create index audit_log_tenant on audit_log (tenant_id, id)`,
+  `create unique index audit_log_tenant_seq on audit_log (tenant_id, seq)`,
   `create index audit_log_entity on audit_log (tenant_id, entity_type, entity_id)`,
   // Append-only: the application role cannot edit history; verify catches what a superuser does.
   `create function audit_log_append_only() returns trigger language plpgsql as $$
