@@ -15,6 +15,7 @@ import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors/app-error.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { maskPersonalData, REDACT_PATHS } from './platform/logging/redact.js';
 import { TenantResolver } from './platform/tenancy/tenant-resolver.js';
@@ -86,13 +87,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     credentials: true,
     exposedHeaders: ['x-request-id'],
   });
+  // In memory by default; through Redis when several instances must share one count per client.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitMax,
     timeWindow: config.rateLimitWindowMs,
-    ...(config.redisUrl
-      ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }), nameSpace: 'ctic-rl:' }
-      : {}),
+    ...(redis ? { redis, nameSpace: 'ctic-rl:' } : {}),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(cookie);
@@ -115,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await registerOpenApi(app, config);
+  registerMetrics(app, config, database);
   await app.register(healthRoutes);
 
   return app;

@@ -21,6 +21,8 @@ export interface Config {
   rateLimitMax: number;
   rateLimitWindowMs: number;
   trustProxy: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   sessionSecret: string;
   sessionTtlHours: number;
   defaultTenant: string | undefined;
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 300, 1, 1_000_000),
     rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    metricsToken: str(env, 'METRICS_TOKEN'),
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     defaultTenant: str(env, 'DEFAULT_TENANT', production ? undefined : 'tay-ninh'),

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../src/db/connection.js';
+import { DataDirInUseError } from '../src/db/data-dir-lock.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { toCount } from '../src/db/pg-types.js';
+import { OuterHandleInTransactionError, withTx } from '../src/db/transaction-guard.js';
+import { appendAudit, verifyAuditChain } from '../src/platform/audit/audit.js';
+import { createTestDatabase, describeEachDatabase } from './helpers.js';
+import { insertTenant } from './fixtures.js';
+
+describe('data directory lock', () => {
+  it('refuses a second open of the same folder and frees it on close', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctic-lock-'));
+    const first = await openDatabase({ dataDir: dir });
+    await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(DataDirInUseError);
+    await first.close();
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctic-lock-'));
+    // 2^22 is above Linux's default pid_max, so no live process can own it.
+    fs.writeFileSync(path.join(dir, 'server.lock'), String(4_194_305));
+    const handle = await openDatabase({ dataDir: dir });
+    expect(fs.readFileSync(path.join(dir, 'server.lock'), 'utf8')).toBe(String(process.pid));
+    await handle.close();
+    expect(fs.existsSync(path.join(dir, 'server.lock'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describeEachDatabase('database', (kind) => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await insertTenant(database.db, 'tinh-a');
+    await insertTenant(database.db, 'tinh-b');
+  });
+  afterAll(async () => database?.close());
+
+  it('runs migrations idempotently', async () => {
+    expect(await migrateToLatest(database.db)).toEqual([]);
+    const extensions = await sql<{ extname: string }>`select extname from pg_extension`.execute(database.db);
+    expect(extensions.rows.map((r) => r.extname)).toEqual(
+      expect.arrayContaining(['pg_trgm', 'unaccent', 'citext']),
+    );
+  });
+
+  it('returns count(*) and bigint as numbers', async () => {
+    const row = await database.db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(row.n).toBe(2);
+    expect(toCount(row.n)).toBe(2);
+    const big = await sql<{ v: number }>`select 9007199254740991::bigint as v`.execute(database.db);
+    expect(big.rows[0]?.v).toBe(Number.MAX_SAFE_INTEGER);
+    await expect(sql`select 9007199254740993::bigint as v`.execute(database.db)).rejects.toThrow(
+      /safe integer/,
+    );
+  });
+
+  it('refuses the outer handle inside a transaction instead of deadlocking', async () => {
+    await expect(
+      withTx(database.db, async (tx) => {
+        await tx.selectFrom('tenants').select('id').execute();
+        await database.db.selectFrom('tenants').select('id').execute();
+      }),
+    ).rejects.toBeInstanceOf(OuterHandleInTransactionError);
+    // The database still answers: nothing is left waiting on the transaction.
+    expect(await database.ping(2000)).toBe(true);
+  });
+
+  it('rolls back everything when the transaction fails', async () => {
+    await expect(
+      withTx(database.db, async (tx) => {
+        await appendAudit(tx, {
+          tenantId: 'tinh-a',
+          actor: { type: 'system', id: null },
+          action: 'test.rollback',
+          entityType: 'test',
+        });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'test.rollback')
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('chains audit rows per tenant and detects an edited or deleted row', async () => {
+    for (const [i, tenantId] of ['tinh-a', 'tinh-b', 'tinh-a', 'tinh-a'].entries()) {
+      await withTx(database.db, (tx) =>
+        appendAudit(tx, {
+          tenantId,
+          actor: { type: 'officer', id: `officer-${i}` },
+          action: 'agency.update',
+          entityType: 'agency',
+          entityId: `agency-${i}`,
+          data: { z: i, a: { nested: ['x', 1.5, true, null] } },
+        }),
+      );
+    }
+    expect(await verifyAuditChain(database.db, 'tinh-a')).toEqual({
+      tenantId: 'tinh-a',
+      ok: true,
+      checked: 3,
+    });
+    expect(await verifyAuditChain(database.db, 'tinh-b')).toMatchObject({ ok: true, checked: 1 });
+
+    await expect(sql`update audit_log set action = 'x'`.execute(database.db)).rejects.toThrow(/append-only/);
+
+    // Someone with superuser rights edits history behind the application's back.
+    await sql`alter table audit_log disable trigger audit_log_no_update`.execute(database.db);
+    await sql`update audit_log set data = '{"z": 99}' where tenant_id = 'tinh-a' and seq = 2`.execute(
+      database.db,
+    );
+    expect(await verifyAuditChain(database.db, 'tinh-a')).toMatchObject({
+      ok: false,
+      checked: 1,
+      problem: { seq: 2, reason: 'hash_mismatch' },
+    });
+    await sql`delete from audit_log where tenant_id = 'tinh-a' and seq = 2`.execute(database.db);
+    expect(await verifyAuditChain(database.db, 'tinh-a')).toMatchObject({
+      ok: false,
+      problem: { seq: 2, reason: 'missing_row' },
+    });
+    await sql`alter table audit_log enable trigger audit_log_no_update`.execute(database.db);
+    expect((await verifyAuditChain(database.db, 'tinh-b')).ok).toBe(true);
+  });
+});
