@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connection.js';
+import { officerAuthRoutes } from './modules/identity/officer.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
 import type { AppContext } from './platform/context.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app, config);
   registerMetrics(app, config, database);
   await app.register(healthRoutes);
+  await app.register(officerAuthRoutes);
 
   return app;
 }

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routesWithoutAccessRule } from '../src/platform/auth/access.js';
+import { insertTenant } from './fixtures.js';
 import { buildTestApp, describeEachDatabase, type TestApp } from './helpers.js';
 
 describeEachDatabase('HTTP platform', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(kind, { env: { BODY_LIMIT_BYTES: '2048' } });
+    await insertTenant(t.database.db, 'tay-ninh');
   });
   afterAll(async () => t?.close());
 
@@ -38,7 +40,7 @@ describeEachDatabase('HTTP platform', (kind) => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/officer/login',
-      headers: { 'content-type': 'application/json', 'x-tenant-id': 'none' },
+      headers: { 'content-type': 'application/json' },
       payload: '{"username": ',
     });
     expect(res.statusCode).toBe(400);

@@ -85,6 +85,7 @@ export interface OfficersTable {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled: Generated<boolean>;
+  must_change_password: Generated<boolean>;
   password_changed_at: Timestamp;
   created_at: CreatedAt;
 }

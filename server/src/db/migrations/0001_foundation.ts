@@ -38,6 +38,7 @@ const statements = [
     unique (tenant_id, code)
   )`,
   `create index admin_units_name_trgm on admin_units using gin (name_norm gin_trgm_ops)`,
+  `create index admin_units_level on admin_units (tenant_id, level)`,
 
   `create table agencies (
     id uuid primary key default gen_random_uuid(),
@@ -76,6 +77,8 @@ const statements = [
     failed_logins integer not null default 0,
     locked_until timestamptz,
     disabled boolean not null default false,
+    -- set when an administrator gives a temporary password; cleared when the officer changes it
+    must_change_password boolean not null default false,
     password_changed_at timestamptz not null default now(),
     created_at timestamptz not null default now(),
     unique (tenant_id, username)
@@ -89,6 +92,7 @@ const statements = [
       ('province_admin', 'agency_admin', 'supervisor', 'handler', 'clerk', 'editor')),
     primary key (officer_id, agency_id, role)
   )`,
+  `create index officer_roles_agency on officer_roles (tenant_id, agency_id)`,
 
   `create table citizens (
     id uuid primary key default gen_random_uuid(),
@@ -201,7 +205,11 @@ const statements = [
     created_at timestamptz not null default now(),
     finished_at timestamptz
   )`,
-  `create index jobs_due on jobs (run_at) where status = 'pending'`,
+  // Partial indexes keep each worker query small: claiming (due pending jobs in order), lease
+  // recovery (running jobs by lock age) and pruning (finished jobs by age).
+  `create index jobs_due on jobs (run_at, id) where status = 'pending'`,
+  `create index jobs_running on jobs (locked_at) where status = 'running'`,
+  `create index jobs_finished on jobs (finished_at) where status in ('done', 'dead')`,
   `create index jobs_queue_status on jobs (queue, status)`,
   `create unique index jobs_singleton on jobs (queue, singleton_key)
     where singleton_key is not null and status in ('pending', 'running')`,

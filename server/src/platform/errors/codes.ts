@@ -88,6 +88,31 @@ export const ERROR_CODES = {
     en: 'Enter the 6-digit code from your authenticator app.',
   },
   TOTP_INVALID: { status: 401, vi: 'Mã xác thực không đúng.', en: 'The authenticator code is wrong.' },
+  TOTP_NOT_SET_UP: {
+    status: 409,
+    vi: 'Chưa khởi tạo xác thực hai lớp. Vui lòng bắt đầu lại.',
+    en: 'Two-step verification has not been set up. Please start again.',
+  },
+  TOTP_ALREADY_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp đã được bật.',
+    en: 'Two-step verification is already on.',
+  },
+  TOTP_NOT_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp chưa được bật.',
+    en: 'Two-step verification is not on.',
+  },
+  PASSWORD_INCORRECT: {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
   PASSWORD_TOO_WEAK: {
     status: 400,
     vi: 'Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số.',
@@ -110,6 +135,12 @@ export const ERROR_CODES = {
     en: 'Please wait a minute before requesting a new code.',
   },
   PHONE_INVALID: { status: 400, vi: 'Số điện thoại không hợp lệ.', en: 'The phone number is not valid.' },
+  OTP_LIMIT_REACHED: {
+    status: 429,
+    vi: 'Bạn đã yêu cầu quá nhiều mã xác thực. Vui lòng thử lại sau một giờ.',
+    en: 'Too many codes requested. Please try again in an hour.',
+  },
+  CONSENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy sự đồng ý này.', en: 'Consent not found.' },
   DEV_LOGIN_DISABLED: {
     status: 403,
     vi: 'Đăng nhập mô phỏng chỉ dùng trong môi trường phát triển.',
@@ -141,6 +172,11 @@ export const ERROR_CODES = {
     status: 400,
     vi: 'Không lấy được số điện thoại từ Zalo. Vui lòng thử lại.',
     en: 'Could not read the phone number from Zalo. Please try again.',
+  },
+  ZALO_LOCATION_TOKEN_INVALID: {
+    status: 400,
+    vi: 'Không lấy được vị trí từ Zalo. Vui lòng thử lại.',
+    en: 'Could not read the location from Zalo. Please try again.',
   },
   ZALO_RATE_LIMITED: {
     status: 503,
@@ -178,6 +214,52 @@ export const ERROR_CODES = {
   // organisation
   AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
   OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ.', en: 'Officer not found.' },
+  ADMIN_UNIT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đơn vị hành chính.',
+    en: 'Administrative unit not found.',
+  },
+  AGENCY_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã cơ quan đã được sử dụng.',
+    en: 'This agency code is already in use.',
+  },
+  AGENCY_PARENT_INVALID: {
+    status: 400,
+    vi: 'Cơ quan cấp trên không hợp lệ.',
+    en: 'The parent agency is not valid.',
+  },
+  OFFICER_USERNAME_TAKEN: {
+    status: 409,
+    vi: 'Tên đăng nhập đã được sử dụng.',
+    en: 'This username is already in use.',
+  },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    vi: 'Bạn không được phân quyền này.',
+    en: 'You may not grant this role.',
+  },
+  OFFICER_SELF_DISABLE: {
+    status: 409,
+    vi: 'Không thể tự vô hiệu hóa tài khoản của mình.',
+    en: 'You cannot disable your own account.',
+  },
+  OFFICER_LAST_PROVINCE_ADMIN: {
+    status: 409,
+    vi: 'Tỉnh phải còn ít nhất một quản trị viên cấp tỉnh đang hoạt động.',
+    en: 'The province must keep at least one active province administrator.',
+  },
+  HOLIDAY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ngày nghỉ.', en: 'Holiday not found.' },
+  HOLIDAY_EXISTS: {
+    status: 409,
+    vi: 'Ngày này đã có trong lịch của tỉnh.',
+    en: 'This day is already in the province calendar.',
+  },
+  HOLIDAY_NATIONAL_READONLY: {
+    status: 403,
+    vi: 'Ngày nghỉ toàn quốc không thể sửa hoặc xóa ở cấp tỉnh.',
+    en: 'National holidays cannot be changed by a province.',
+  },
   CITIZEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
