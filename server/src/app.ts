@@ -9,6 +9,9 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connection.js';
+import { createSmsSender } from './integrations/sms/client.js';
+import { HttpZaloClient } from './integrations/zalo/client.js';
+import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
@@ -61,6 +64,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database,
     db: database.db,
     tenants: new TenantResolver(database.db, config.defaultTenant),
+    zalo: options.overrides?.zalo ?? new HttpZaloClient(config.zalo),
+    sms: options.overrides?.sms ?? createSmsSender(config, app.log),
     ...options.overrides,
   };
   app.decorate('ctx', ctx);
@@ -121,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMetrics(app, config, database);
   await app.register(healthRoutes);
   await app.register(officerAuthRoutes);
+  await app.register(citizenRoutes);
 
   return app;
 }

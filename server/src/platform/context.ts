@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
 import type { DatabaseHandle, Db } from '../db/connection.js';
+import type { SmsSender } from '../integrations/sms/client.js';
+import type { ZaloClient } from '../integrations/zalo/client.js';
 import type { TenantResolver } from './tenancy/tenant-resolver.js';
 
 /**
@@ -11,6 +13,10 @@ export interface AppContext {
   database: DatabaseHandle;
   db: Db;
   tenants: TenantResolver;
+  /** Zalo server APIs (profile, phone exchange, OA messages, ZNS); a fake server in tests. */
+  zalo: ZaloClient;
+  /** Text messages: the SMS gateway, or the log when none is configured (development, test). */
+  sms: SmsSender;
 }
 
 declare module 'fastify' {
