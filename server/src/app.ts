@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { createSmsSender } from './integrations/sms/client.js';
 import { HttpZaloClient } from './integrations/zalo/client.js';
+import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
@@ -18,6 +19,7 @@ import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
 import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors/app-error.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
+import { createFileStorage } from './platform/files/storage.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -64,10 +66,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database,
     db: database.db,
     tenants: new TenantResolver(database.db, config.defaultTenant),
+    fileStorage: options.overrides?.fileStorage ?? createFileStorage(config),
     zalo: options.overrides?.zalo ?? new HttpZaloClient(config.zalo),
     sms: options.overrides?.sms ?? createSmsSender(config, app.log),
     ...options.overrides,
   };
+  app.addHook('onClose', async () => ctx.fileStorage.close?.());
   app.decorate('ctx', ctx);
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('principal', null);
@@ -127,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(officerAuthRoutes);
   await app.register(citizenRoutes);
+  await app.register(filesRoutes);
 
   return app;
 }
