@@ -14,8 +14,10 @@ import { HttpZaloClient } from './integrations/zalo/client.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
+import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
+import { CalendarService } from './platform/calendar/calendar-service.js';
 import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors/app-error.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
@@ -66,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database,
     db: database.db,
     tenants: new TenantResolver(database.db, config.defaultTenant),
+    calendar: new CalendarService(database.db),
     fileStorage: options.overrides?.fileStorage ?? createFileStorage(config),
     zalo: options.overrides?.zalo ?? new HttpZaloClient(config.zalo),
     sms: options.overrides?.sms ?? createSmsSender(config, app.log),
@@ -129,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app, config);
   registerMetrics(app, config, database);
   await app.register(healthRoutes);
+  await app.register(tenancyRoutes);
   await app.register(officerAuthRoutes);
   await app.register(citizenRoutes);
   await app.register(filesRoutes);

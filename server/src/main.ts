@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo.js';
+import { seedNationalHolidays } from './db/seed/holidays.js';
 
 /** Start-up: configuration → database (+ migrations) → app → listen. */
 async function main(): Promise<void> {
@@ -13,6 +15,8 @@ async function main(): Promise<void> {
     poolMax: config.databasePoolMax,
   });
   await migrateToLatest(database.db);
+  await seedNationalHolidays(database.db);
+  if (config.demoData) await seedDemo(database.db, { zaloAppId: config.zalo.appId });
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -47,6 +51,12 @@ async function main(): Promise<void> {
       `  API health:   ${base}/health   ready: ${base}/ready`,
       `  API docs:     ${base}/api/docs   (OpenAPI: ${base}/api/openapi.json)`,
       `  Tenant:       ${base}/api/tenant`,
+      ...(config.demoData
+        ? [
+            `  Demo officers (password ${DEMO_PASSWORD}):`,
+            ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.role}`),
+          ]
+        : []),
       '',
     ].join('\n'),
   );

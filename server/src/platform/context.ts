@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle, Db } from '../db/connection.js';
 import type { SmsSender } from '../integrations/sms/client.js';
 import type { ZaloClient } from '../integrations/zalo/client.js';
+import type { CalendarService } from './calendar/calendar-service.js';
 import type { FileStorage } from './files/storage.js';
 import type { TenantResolver } from './tenancy/tenant-resolver.js';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   database: DatabaseHandle;
   db: Db;
   tenants: TenantResolver;
+  /** Working-day calendars per tenant (weekends + holidays as data), for every deadline. */
+  calendar: CalendarService;
   /** Zalo server APIs (profile, phone exchange, OA messages, ZNS); a fake server in tests. */
   zalo: ZaloClient;
   /** Where uploaded bytes live (local disk under DATA_DIR/files; S3-compatible later). */
