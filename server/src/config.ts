@@ -95,6 +95,11 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+/** `memory://` (tests) keeps PGlite and uploads in memory or temp folders; anything else is a path. */
+function resolveDataDir(value: string): string {
+  return value.startsWith('memory://') ? value : path.resolve(value);
+}
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 
 export function loadConfig(env: Env = process.env): Config {
@@ -157,7 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: envName,
     port,
     host: str(env, 'HOST', '0.0.0.0')!,
-    dataDir: path.resolve(str(env, 'DATA_DIR', './data')!),
+    dataDir: resolveDataDir(str(env, 'DATA_DIR', './data')!),
     databaseUrl,
     databasePoolMax: int(env, 'DATABASE_POOL_MAX', 10, 1, 200),
     redisUrl,

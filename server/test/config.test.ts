@@ -58,3 +58,10 @@ describe('log masking', () => {
     expect(maskPersonalData('/api/dossiers/2025-000123')).toBe('/api/dossiers/2025-000123');
   });
 });
+
+describe('data directory setting', () => {
+  it('keeps memory:// as it is and resolves folders to absolute paths', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).dataDir).toBe('memory://');
+    expect(loadConfig({ DATA_DIR: 'var/data' }).dataDir).toMatch(/^\/.*\/var\/data$/);
+  });
+});

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
     en: 'This content type is not supported.',
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy địa chỉ yêu cầu.',

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, languageOf, messageFor } from './app-error.js';
-import type { ErrorCode } from './codes.js';
+import { ERROR_CODES, type ErrorCode } from './codes.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -45,6 +45,9 @@ function classify(error: FastifyError): ErrorCode | undefined {
   if (error.statusCode === 405) return 'METHOD_NOT_ALLOWED';
   if (error.statusCode === 404) return 'NOT_FOUND';
   if (error.statusCode === 400) return 'VALIDATION_FAILED';
+  // Any other client error from a plugin: still a client error, with our generic code.
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return 'BAD_REQUEST';
   return undefined;
 }
 
@@ -56,8 +59,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const code = classify(error);
     if (code) {
-      const status =
-        code === 'VALIDATION_FAILED' || code === 'MALFORMED_JSON' ? 400 : (error.statusCode ?? 400);
+      // The status belongs to our code, not to whichever plugin raised the error.
+      const status = ERROR_CODES[code].status;
       const details =
         code === 'VALIDATION_FAILED' && error.validation
           ? {

@@ -138,11 +138,10 @@ export class LocalDiskStorage implements FileStorage {
 
 /**
  * `DATA_DIR=memory://` (tests) keeps the database in memory; files then go to a private temporary
- * folder, removed when the app closes. The config may hand the value over resolved against the working
- * directory (`/…/memory:`), so both spellings are recognised.
+ * folder, removed when the app closes.
  */
 export function isMemoryDataDir(dataDir: string): boolean {
-  return dataDir.startsWith('memory://') || path.basename(dataDir) === 'memory:';
+  return dataDir.startsWith('memory://');
 }
 
 export function createFileStorage(config: { dataDir: string }): FileStorage {
