@@ -22,6 +22,9 @@ import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors/app-error.js';
 import { installErrorHandler } from './platform/errors/error-handler.js';
 import { createFileStorage } from './platform/files/storage.js';
+import { registerPlatformJobs } from './platform/jobs/maintenance.js';
+import { createJobs } from './platform/jobs/queue.js';
+import { JobWorker } from './platform/jobs/worker.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -63,6 +66,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Built here so every process registers the same handlers; main.ts or worker.ts decides whether it runs.
+  const worker =
+    options.overrides?.worker ?? new JobWorker(database.db, { log: app.log.child({ component: 'jobs' }) });
   const ctx: AppContext = {
     config,
     database,
@@ -70,11 +76,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     tenants: new TenantResolver(database.db, config.defaultTenant),
     calendar: new CalendarService(database.db),
     fileStorage: options.overrides?.fileStorage ?? createFileStorage(config),
+    jobs: createJobs(database.db, { onEnqueued: () => worker.nudge() }),
+    worker,
     zalo: options.overrides?.zalo ?? new HttpZaloClient(config.zalo),
     sms: options.overrides?.sms ?? createSmsSender(config, app.log),
     ...options.overrides,
   };
   app.addHook('onClose', async () => ctx.fileStorage.close?.());
+  registerPlatformJobs(ctx.worker);
+  // Running handlers finish before the database closes (main.ts closes it after app.close()).
+  app.addHook('onClose', async () => ctx.worker.stop());
   app.decorate('ctx', ctx);
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('principal', null);

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Jobs start once the server is up; app.close() (on SIGTERM) stops the worker before the database closes.
+  if (config.worker && !closing) await app.ctx.worker.start();
   const base = config.publicUrl;
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   console.log(

@@ -4,6 +4,8 @@ import type { SmsSender } from '../integrations/sms/client.js';
 import type { ZaloClient } from '../integrations/zalo/client.js';
 import type { CalendarService } from './calendar/calendar-service.js';
 import type { FileStorage } from './files/storage.js';
+import type { Jobs } from './jobs/queue.js';
+import type { JobWorker } from './jobs/worker.js';
 import type { TenantResolver } from './tenancy/tenant-resolver.js';
 
 /**
@@ -17,10 +19,14 @@ export interface AppContext {
   tenants: TenantResolver;
   /** Working-day calendars per tenant (weekends + holidays as data), for every deadline. */
   calendar: CalendarService;
-  /** Zalo server APIs (profile, phone exchange, OA messages, ZNS); a fake server in tests. */
-  zalo: ZaloClient;
   /** Where uploaded bytes live (local disk under DATA_DIR/files; S3-compatible later). */
   fileStorage: FileStorage;
+  /** The job queue: enqueue with the caller's transaction handle so jobs commit with their change. */
+  jobs: Jobs;
+  /** Job handlers are registered here; it runs only when started (main.ts with WORKER, or worker.ts). */
+  worker: JobWorker;
+  /** Zalo server APIs (profile, phone exchange, OA messages, ZNS); a fake server in tests. */
+  zalo: ZaloClient;
   /** Text messages: the SMS gateway, or the log when none is configured (development, test). */
   sms: SmsSender;
 }

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { DatabaseHandle } from '../../db/connection.js';
 import { AppError } from '../errors/app-error.js';
+import { queueDepth } from '../jobs/queue.js';
 
 /**
  * Prometheus metrics at /metrics: request rate and latency by route (the route pattern, never the
@@ -53,13 +54,8 @@ export function registerMetrics(app: FastifyInstance, config: Config, database: 
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await database.db
-        .selectFrom('jobs')
-        .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('status', '!=', 'done')
-        .groupBy(['queue', 'status'])
-        .execute();
-      for (const row of rows) this.set({ queue: row.queue, status: row.status }, Number(row.n));
+      for (const row of await queueDepth(database.db))
+        this.set({ queue: row.queue, status: row.status }, row.count);
     },
   });
 
