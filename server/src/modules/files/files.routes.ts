@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../platform/http/schemas.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -6,7 +7,6 @@ import { contentDisposition, downloadName } from '../../platform/files/file-name
 import { findReadableFile, maxBytesFor, saveUpload } from '../../platform/files/file-service.js';
 import {
   DownloadQuery,
-  ErrorResponse,
   FileContent,
   FileParams,
   StoredFileResponse,

@@ -80,16 +80,3 @@ export const FileContent = {
     ['image/jpeg', 'image/png', 'application/pdf'].map((type) => [type, { schema: Binary }]),
   ),
 };
-
-export function ErrorResponse(codes: string[]) {
-  return Type.Object(
-    {
-      error: Type.Object({
-        code: Type.String(),
-        message: Type.String(),
-        details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      }),
-    },
-    { description: codes.join(', ') },
-  );
-}

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse, NoContent } from '../../platform/http/schemas.js';
 import { revokeSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { requestOtp, verifyOtp } from './citizen-otp.service.js';
 import {
-  CitizenError,
   DevZaloLoginBody,
-  NoContent,
   OtpRequestBody,
   OtpRequestReply,
   OtpVerifyBody,
@@ -32,10 +31,10 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ZaloLoginBody,
         response: {
           200: SessionReply,
-          400: CitizenError(['VALIDATION_FAILED', 'ZALO_PHONE_TOKEN_INVALID', 'PHONE_INVALID']),
-          401: CitizenError(['ZALO_TOKEN_INVALID', 'ZALO_TOKEN_EXPIRED']),
-          502: CitizenError(['ZALO_UNAVAILABLE']),
-          503: CitizenError(['ZALO_NOT_CONFIGURED', 'ZALO_RATE_LIMITED']),
+          400: ErrorResponse(['VALIDATION_FAILED', 'ZALO_PHONE_TOKEN_INVALID', 'PHONE_INVALID']),
+          401: ErrorResponse(['ZALO_TOKEN_INVALID', 'ZALO_TOKEN_EXPIRED']),
+          502: ErrorResponse(['ZALO_UNAVAILABLE']),
+          503: ErrorResponse(['ZALO_NOT_CONFIGURED', 'ZALO_RATE_LIMITED']),
         },
       },
     },
@@ -58,7 +57,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Development only: sign in as a simulated Zalo user (DEV_LOGIN)',
         body: DevZaloLoginBody,
-        response: { 200: SessionReply, 403: CitizenError(['DEV_LOGIN_DISABLED']) },
+        response: { 200: SessionReply, 403: ErrorResponse(['DEV_LOGIN_DISABLED']) },
       },
     },
     async (request) =>
@@ -81,9 +80,9 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: OtpRequestBody,
         response: {
           200: OtpRequestReply,
-          400: CitizenError(['VALIDATION_FAILED', 'PHONE_INVALID']),
-          429: CitizenError(['OTP_RESEND_TOO_SOON (details.retryAfterSeconds)', 'OTP_LIMIT_REACHED']),
-          502: CitizenError(['SMS_UNAVAILABLE']),
+          400: ErrorResponse(['VALIDATION_FAILED', 'PHONE_INVALID']),
+          429: ErrorResponse(['OTP_RESEND_TOO_SOON (details.retryAfterSeconds)', 'OTP_LIMIT_REACHED']),
+          502: ErrorResponse(['SMS_UNAVAILABLE']),
         },
       },
     },
@@ -115,13 +114,13 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: OtpVerifyBody,
         response: {
           200: SessionReply,
-          400: CitizenError([
+          400: ErrorResponse([
             'VALIDATION_FAILED',
             'PHONE_INVALID',
             'OTP_INVALID (details.attemptsLeft)',
             'OTP_EXPIRED',
           ]),
-          429: CitizenError(['OTP_TOO_MANY_ATTEMPTS']),
+          429: ErrorResponse(['OTP_TOO_MANY_ATTEMPTS']),
         },
       },
     },
@@ -143,7 +142,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: [{ bearer: [] }, { cookie: [] }],
         summary: 'End the current session',
-        response: { 204: NoContent, 401: CitizenError(['AUTH_REQUIRED']) },
+        response: { 204: NoContent, 401: ErrorResponse(['AUTH_REQUIRED']) },
       },
     },
     async (request, reply) => {

@@ -1,23 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse, NoContent } from '../../platform/http/schemas.js';
 import { requireCitizen } from '../../platform/auth/access.js';
 import { addConsent, deleteMe, exportMyData, readMe, withdrawConsent } from './citizen-privacy.service.js';
-import {
-  CitizenError,
-  ConsentBody,
-  ConsentParams,
-  ConsentView,
-  ExportReply,
-  MeReply,
-  NoContent,
-} from './citizen.schemas.js';
+import { ConsentBody, ConsentParams, ConsentView, ExportReply, MeReply } from './citizen.schemas.js';
 
 /** The signed-in citizen's own data: read, export, delete, consents (Decree 13/2023). */
 export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.ctx;
   const tags = ['citizen'];
   const security = [{ bearer: [] }];
-  const unauthorized = CitizenError(['AUTH_REQUIRED']);
-  const citizenOnly = CitizenError(['FORBIDDEN']);
+  const unauthorized = ErrorResponse(['AUTH_REQUIRED']);
+  const citizenOnly = ErrorResponse(['FORBIDDEN']);
 
   app.get(
     '/api/me',
@@ -66,7 +59,7 @@ export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           204: NoContent,
           401: unauthorized,
           403: citizenOnly,
-          404: CitizenError(['CITIZEN_NOT_FOUND']),
+          404: ErrorResponse(['CITIZEN_NOT_FOUND']),
         },
       },
     },
@@ -88,7 +81,7 @@ export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: ConsentView,
           201: ConsentView,
-          400: CitizenError(['VALIDATION_FAILED']),
+          400: ErrorResponse(['VALIDATION_FAILED']),
           401: unauthorized,
           403: citizenOnly,
         },
@@ -118,7 +111,7 @@ export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: ConsentView,
           401: unauthorized,
           403: citizenOnly,
-          404: CitizenError(['CONSENT_NOT_FOUND']),
+          404: ErrorResponse(['CONSENT_NOT_FOUND']),
         },
       },
     },

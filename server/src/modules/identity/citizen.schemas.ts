@@ -124,19 +124,3 @@ export const ConsentBody = Type.Object(
 );
 
 export const ConsentParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-export const NoContent = Type.Null({ description: 'No content' });
-
-/** The error body, with the codes a route may answer listed for the OpenAPI reader. */
-export function CitizenError(codes: string[]) {
-  return Type.Object(
-    {
-      error: Type.Object({
-        code: Type.String(),
-        message: Type.String(),
-        details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      }),
-    },
-    { description: codes.join(', ') },
-  );
-}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse, NoContent } from '../../platform/http/schemas.js';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
@@ -10,11 +11,9 @@ import {
 } from './officer.credentials.service.js';
 import {
   ChangePasswordBody,
-  ErrorResponse,
   LoginBody,
   LoginResponse,
   MeResponse,
-  NoContent,
   TotpDisableBody,
   TotpEnableBody,
   TotpSetupResponse,

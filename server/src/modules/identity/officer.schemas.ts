@@ -77,19 +77,3 @@ export const TotpDisableBody = Type.Object(
   { additionalProperties: false },
 );
 export type TotpDisableBody = Static<typeof TotpDisableBody>;
-
-export const NoContent = Type.Null({ description: 'Done; no body' });
-
-/** The error body every route shares; `description` lists the codes a route may answer with. */
-export function ErrorResponse(codes: string[]) {
-  return Type.Object(
-    {
-      error: Type.Object({
-        code: Type.String(),
-        message: Type.String(),
-        details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      }),
-    },
-    { description: codes.join(', ') },
-  );
-}

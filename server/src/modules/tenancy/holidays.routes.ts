@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../platform/http/schemas.js';
 import { Type } from '@sinclair/typebox';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { createHoliday, deleteHoliday, listHolidays } from './holidays.service.js';
 import { PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
-import { ErrorResponse, Holiday, HolidayCreate, HolidayQuery, IdParams } from './tenancy.schemas.js';
+import { Holiday, HolidayCreate, HolidayQuery, IdParams } from './tenancy.schemas.js';
 
 /** The province's working-day calendar: national days (read-only) and its own days off or working days. */
 export const holidayRoutes: FastifyPluginAsyncTypebox = async (app) => {

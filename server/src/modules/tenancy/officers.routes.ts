@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../platform/http/schemas.js';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { adminScope } from './scope.js';
 import { listOfficers } from './officers.repository.js';
 import { createOfficer, getOfficer, updateOfficer } from './officers.service.js';
 import { ORG_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
 import {
-  ErrorResponse,
   IdParams,
   OfficerCreate,
   OfficerPatch,

@@ -1,5 +1,5 @@
 import type { AccessRule } from '../../platform/auth/access.js';
-import { ErrorResponse } from './tenancy.schemas.js';
+import { ErrorResponse } from '../../platform/http/schemas.js';
 
 /** Access rules and shared OpenAPI pieces of the tenancy module's officer routes. */
 export const PROVINCE_ADMIN: AccessRule = { roles: ['province_admin'] };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../platform/http/schemas.js';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { holidayRoutes } from './holidays.routes.js';
@@ -13,7 +14,6 @@ import {
   AgencyDetail,
   AgencyPatch,
   AgencyQuery,
-  ErrorResponse,
   IdParams,
   Page,
   PublicTenant,

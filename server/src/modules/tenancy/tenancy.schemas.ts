@@ -9,18 +9,6 @@ import { UTILITY_KEYS } from './utilities.js';
 export const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const ErrorResponse = (codes: string[]) =>
-  Type.Object(
-    {
-      error: Type.Object({
-        code: Type.String(),
-        message: Type.String(),
-        details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      }),
-    },
-    { description: `Error codes: ${codes.join(', ')}` },
-  );
-
 export const PageQuery = {
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
