@@ -143,6 +143,8 @@ const statements = [
     last_seen_at timestamptz not null default now()
   )`,
   `create index sessions_subject on sessions (subject_type, subject_id)`,
+  // The hourly clean-up deletes expired sessions by this column.
+  `create index sessions_expiry on sessions (expires_at)`,
 
   `create table audit_log (
     id bigserial primary key,

@@ -89,6 +89,7 @@ export async function setupOfficerTotp(opts: {
 export async function enableOfficerTotp(opts: {
   db: Db;
   actor: OfficerPrincipal;
+  password: string;
   code: string;
   totpKey: Buffer;
   now?: Date;
@@ -96,6 +97,14 @@ export async function enableOfficerTotp(opts: {
   const officer = await currentOfficer(opts.db, opts.actor);
   if (officer.totp_enabled) throw new AppError('TOTP_ALREADY_ENABLED');
   if (!officer.totp_secret) throw new AppError('TOTP_NOT_SET_UP');
+  // Without this, someone holding a stolen session could enrol their own app and lock the officer out.
+  await checkOfficerPassword({
+    db: opts.db,
+    officer,
+    password: opts.password,
+    wrongCode: 'PASSWORD_INCORRECT',
+    now: opts.now ?? new Date(),
+  });
   // A typo while enrolling is not a guess at anyone's credentials, so it is not counted.
   const secret = openTotpSecret(officer.totp_secret, opts.totpKey);
   if (!isValidTotp(secret, opts.code, opts.now ?? new Date())) throw new AppError('TOTP_INVALID');

@@ -166,14 +166,22 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: TotpEnableBody,
         response: {
           204: NoContent,
+          400: ErrorResponse(['PASSWORD_INCORRECT', 'VALIDATION_FAILED']),
           401: ErrorResponse(['AUTH_REQUIRED', 'TOTP_INVALID']),
           403: signedInErrors[403],
           409: ErrorResponse(['TOTP_ALREADY_ENABLED', 'TOTP_NOT_SET_UP']),
+          423: ErrorResponse(['ACCOUNT_LOCKED']),
         },
       },
     },
     async (request, reply) => {
-      await enableOfficerTotp({ db, actor: requireOfficer(request), code: request.body.code, totpKey });
+      await enableOfficerTotp({
+        db,
+        actor: requireOfficer(request),
+        password: request.body.password,
+        code: request.body.code,
+        totpKey,
+      });
       return reply.code(204).send(null);
     },
   );

@@ -69,7 +69,11 @@ export const TotpSetupResponse = Type.Object({
   otpauthUrl: Type.String({ description: 'otpauth:// URI, for a QR code' }),
 });
 
-export const TotpEnableBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
+/** The password too: a borrowed session alone must not bind an attacker's authenticator. */
+export const TotpEnableBody = Type.Object(
+  { password: Password, code: TotpCode },
+  { additionalProperties: false },
+);
 export type TotpEnableBody = Static<typeof TotpEnableBody>;
 
 export const TotpDisableBody = Type.Object(

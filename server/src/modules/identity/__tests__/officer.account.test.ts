@@ -118,9 +118,20 @@ describeEachDatabase('officer password and TOTP', (kind) => {
     expect((await login(w.t, { username: 'haibuoc', password: PASSWORD })).statusCode).toBe(200);
 
     const enableUrl = '/api/auth/officer/totp/enable';
-    const bad = await consolePost(w.t, session, enableUrl, { code: staleCode(secret) });
+    const bad = await consolePost(w.t, session, enableUrl, { password: PASSWORD, code: staleCode(secret) });
     expect(bad.json().error.code).toBe('TOTP_INVALID');
-    expect((await consolePost(w.t, session, enableUrl, { code: totpCode(secret) })).statusCode).toBe(204);
+    const stolen = await consolePost(w.t, session, enableUrl, {
+      password: 'khong-biet-1',
+      code: totpCode(secret),
+    });
+    expect(stolen.json().error.code).toBe('PASSWORD_INCORRECT');
+    expect((await officerRow(id)).totp_enabled).toBe(false);
+    await w.t.database.db.updateTable('officers').set({ failed_logins: 0 }).where('id', '=', id).execute();
+    const enabled = await consolePost(w.t, session, enableUrl, {
+      password: PASSWORD,
+      code: totpCode(secret),
+    });
+    expect(enabled.statusCode).toBe(204);
     const again = await consolePost(w.t, session, '/api/auth/officer/totp/setup');
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('TOTP_ALREADY_ENABLED');
@@ -162,10 +173,16 @@ describeEachDatabase('officer password and TOTP', (kind) => {
 
   it('refuses enabling TOTP before setup, and malformed codes', async () => {
     const session = await cookieLogin(w.t, 'doimatkhau', { password: 'mat-khau-moi-2025' });
-    const enable = await consolePost(w.t, session, '/api/auth/officer/totp/enable', { code: '123456' });
+    const enable = await consolePost(w.t, session, '/api/auth/officer/totp/enable', {
+      password: 'mat-khau-moi-2025',
+      code: '123456',
+    });
     expect(enable.statusCode).toBe(409);
     expect(enable.json().error.code).toBe('TOTP_NOT_SET_UP');
-    const malformed = await consolePost(w.t, session, '/api/auth/officer/totp/enable', { code: '12ab56' });
+    const malformed = await consolePost(w.t, session, '/api/auth/officer/totp/enable', {
+      password: 'mat-khau-moi-2025',
+      code: '12ab56',
+    });
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
   });
 
