@@ -1,0 +1,154 @@
+/**
+ * API throughput and latency against DESIGN.md §5: indexed reads ≥ 50% of a bare Fastify JSON
+ * route's throughput on the same machine in the same run, p99 ≤ 25 ms at 50 connections on
+ * PostgreSQL. The servers run as their own processes (the real `server/src/main.ts` with demo data);
+ * autocannon drives them from this one. Prints JSON.
+ * Run: npm run bench:api   (DATABASE_URL for PostgreSQL, default local; BENCH_SECONDS, default 10)
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Target {
+  name: string;
+  path: string;
+}
+
+async function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('is running')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(port: number, target: Target) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${target.path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'x-tenant-id': 'tay-ninh' },
+  });
+  return {
+    route: target.name,
+    path: target.path,
+    requestsPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function platformRun(database: 'pglite' | 'postgres', port: number) {
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    WORKER: 'false',
+    RATE_LIMIT_MAX: '1000000',
+  };
+  let cleanup = async () => undefined as void;
+  if (database === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctic-bench-'));
+    env.DATA_DIR = dir;
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `ctic_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      const admin2 = new pg.Client({ connectionString: DATABASE_URL });
+      await admin2.connect();
+      await admin2.query(`drop database if exists ${name} with (force)`);
+      await admin2.end();
+    };
+  }
+  const server = await start('server/src/main.ts', env);
+  try {
+    // One indexed lookup by primary key: an agency the demo seed created.
+    const list = (await (
+      await fetch(`http://127.0.0.1:${port}/api/agencies?pageSize=1`, {
+        headers: { 'x-tenant-id': 'tay-ninh' },
+      })
+    ).json()) as { items: { id: string }[] };
+    const agencyId = list.items[0]?.id;
+    if (!agencyId) throw new Error('demo data missing');
+    const targets: Target[] = [
+      { name: 'tenant config (cached)', path: '/api/tenant' },
+      { name: 'agency by id (indexed read)', path: `/api/agencies/${agencyId}` },
+      { name: 'agency search (trigram, accent-insensitive)', path: '/api/agencies?q=tu%20phap' },
+    ];
+    const results = [];
+    for (const target of targets) results.push(await load(port, target));
+    return results;
+  } finally {
+    await stop(server);
+    await cleanup();
+  }
+}
+
+const bare = await start('bench/bare-server.ts', { PORT: '3901' });
+const baseline = await load(3901, { name: 'bare Fastify JSON', path: '/hello' });
+await stop(bare);
+
+const runs = [];
+for (const [database, port] of [
+  ['pglite', 3902],
+  ['postgres', 3903],
+] as const) {
+  const results = await platformRun(database, port);
+  runs.push({
+    database,
+    results: results.map((r) => ({
+      ...r,
+      ratioToBare: Number((r.requestsPerSec / baseline.requestsPerSec).toFixed(2)),
+    })),
+  });
+}
+
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'api',
+      node: process.version,
+      cpus: os.cpus().length,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      baseline,
+      runs,
+      budget: { indexedReadRatioMin: 0.5, p99MsMaxPostgres: 25 },
+    },
+    null,
+    2,
+  ),
+);
