@@ -72,7 +72,7 @@ async function platformRun(database: 'pglite' | 'postgres', port: number) {
     WORKER: 'false',
     RATE_LIMIT_MAX: '1000000',
   };
-  let cleanup = async () => undefined as void;
+  let cleanup: () => Promise<void>;
   if (database === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctic-bench-'));
     env.DATA_DIR = dir;
