@@ -95,9 +95,14 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
-/** `memory://` (tests) keeps PGlite and uploads in memory or temp folders; anything else is a path. */
-function resolveDataDir(value: string): string {
-  return value.startsWith('memory://') ? value : path.resolve(value);
+/**
+ * `memory://` (tests) keeps PGlite and uploads in memory or temp folders; anything else is a path,
+ * relative to where the command was typed: npm runs workspace scripts inside server/, and records
+ * the caller's folder in INIT_CWD, so `npm start` at the root uses ./data at the root.
+ */
+function resolveDataDir(value: string, env: Env): string {
+  if (value.startsWith('memory://')) return value;
+  return path.resolve(env.INIT_CWD ?? process.cwd(), value);
 }
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
@@ -162,7 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: envName,
     port,
     host: str(env, 'HOST', '0.0.0.0')!,
-    dataDir: resolveDataDir(str(env, 'DATA_DIR', './data')!),
+    dataDir: resolveDataDir(str(env, 'DATA_DIR', './data')!, env),
     databaseUrl,
     databasePoolMax: int(env, 'DATABASE_POOL_MAX', 10, 1, 200),
     redisUrl,

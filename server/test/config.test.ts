@@ -63,5 +63,8 @@ describe('data directory setting', () => {
   it('keeps memory:// as it is and resolves folders to absolute paths', () => {
     expect(loadConfig({ DATA_DIR: 'memory://' }).dataDir).toBe('memory://');
     expect(loadConfig({ DATA_DIR: 'var/data' }).dataDir).toMatch(/^\/.*\/var\/data$/);
+    // npm runs workspace scripts in server/; INIT_CWD is where the command was typed.
+    expect(loadConfig({ INIT_CWD: '/srv/cong' }).dataDir).toBe('/srv/cong/data');
+    expect(loadConfig({ INIT_CWD: '/srv/cong', DATA_DIR: '/var/lib/cong' }).dataDir).toBe('/var/lib/cong');
   });
 });
