@@ -82,6 +82,7 @@ export interface OfficersTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: Generated<number | null>;
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled: Generated<boolean>;

@@ -74,6 +74,8 @@ const statements = [
     password_hash text not null,
     totp_secret text,
     totp_enabled boolean not null default false,
+    -- the last accepted TOTP time step (unix time / 30 s): a code is good for one use only
+    totp_last_step integer,
     failed_logins integer not null default 0,
     locked_until timestamptz,
     disabled boolean not null default false,

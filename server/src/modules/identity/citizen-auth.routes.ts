@@ -137,7 +137,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/logout',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', allowPendingPasswordChange: true },
       schema: {
         tags,
         security: [{ bearer: [] }, { cookie: [] }],

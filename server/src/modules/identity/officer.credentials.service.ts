@@ -4,9 +4,9 @@ import { appendAudit, type AuditEntry } from '../../platform/audit/audit.js';
 import type { OfficerPrincipal } from '../../platform/auth/access.js';
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { revokeOtherSessions } from './officer.repository.js';
+import { consumeTotpStep, revokeOtherSessions } from './officer.repository.js';
 import { checkOfficerPassword, currentOfficer, failAttempt } from './officer.service.js';
-import { isValidTotp, newTotpSecret, openTotpSecret, otpauthUrl, sealTotpSecret } from './totp.js';
+import { matchTotpStep, newTotpSecret, openTotpSecret, otpauthUrl, sealTotpSecret } from './totp.js';
 
 /** Password change and the second factor: everything an officer does to their own credentials. */
 
@@ -78,7 +78,9 @@ export async function setupOfficerTotp(opts: {
   await withTx(opts.db, async (tx) => {
     await tx
       .updateTable('officers')
-      .set({ totp_secret: sealTotpSecret(secret, opts.totpKey), totp_enabled: false })
+      // Steps used with an earlier secret say nothing about this one: without the reset, an officer
+      // who disables and re-enrols within a minute would see their first new code refused.
+      .set({ totp_secret: sealTotpSecret(secret, opts.totpKey), totp_enabled: false, totp_last_step: null })
       .where('id', '=', officer.id)
       .execute();
     await appendAudit(tx, auditOf(opts.actor, 'officer.totp_setup'));
@@ -107,8 +109,11 @@ export async function enableOfficerTotp(opts: {
   });
   // A typo while enrolling is not a guess at anyone's credentials, so it is not counted.
   const secret = openTotpSecret(officer.totp_secret, opts.totpKey);
-  if (!isValidTotp(secret, opts.code, opts.now ?? new Date())) throw new AppError('TOTP_INVALID');
+  const step = matchTotpStep(secret, opts.code, opts.now ?? new Date());
+  if (step === null) throw new AppError('TOTP_INVALID');
   await withTx(opts.db, async (tx) => {
+    // Spent here too, so the code that switched TOTP on cannot then open a session.
+    if (!(await consumeTotpStep(tx, officer.id, step))) throw new AppError('TOTP_INVALID');
     await tx.updateTable('officers').set({ totp_enabled: true }).where('id', '=', officer.id).execute();
     await appendAudit(tx, auditOf(opts.actor, 'officer.totp_enabled'));
   });
@@ -133,15 +138,21 @@ export async function disableOfficerTotp(opts: {
     wrongCode: 'PASSWORD_INCORRECT',
     now,
   });
-  if (!isValidTotp(openTotpSecret(officer.totp_secret, opts.totpKey), opts.code, now)) {
-    await failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
-  }
-  await withTx(opts.db, async (tx) => {
+  const step = matchTotpStep(openTotpSecret(officer.totp_secret, opts.totpKey), opts.code, now);
+  if (step === null) return failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
+  const disabled = await withTx(opts.db, async (tx) => {
+    // A code already used (say, the one just typed at login, seen over a shoulder) cannot strip
+    // the second factor; it is refused like a wrong code, and counted below.
+    if (!(await consumeTotpStep(tx, officer.id, step))) return false;
     await tx
       .updateTable('officers')
+      // totp_last_step stays: it keeps a racing second request with the same code refused, and
+      // setup clears it together with the new secret.
       .set({ totp_enabled: false, totp_secret: null, failed_logins: 0, locked_until: null })
       .where('id', '=', officer.id)
       .execute();
     await appendAudit(tx, auditOf(opts.actor, 'officer.totp_disabled'));
+    return true;
   });
+  if (!disabled) await failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
 }

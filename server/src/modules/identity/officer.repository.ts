@@ -80,3 +80,19 @@ export async function revokeOtherSessions(tx: Db, officerId: string, keepSession
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Records `step` as the last accepted TOTP step, unless that step (or a later one) was already
+ * used; returns false then. One conditional update, so of two requests racing with the same code
+ * only one can win: PostgreSQL re-checks the condition on the row the other one just updated.
+ */
+export async function consumeTotpStep(tx: Db, officerId: string, step: number): Promise<boolean> {
+  const row = await tx
+    .updateTable('officers')
+    .set({ totp_last_step: step })
+    .where('id', '=', officerId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

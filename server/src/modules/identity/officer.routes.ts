@@ -42,6 +42,11 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     401: ErrorResponse(['AUTH_REQUIRED']),
     403: ErrorResponse(['CSRF_INVALID', 'FORBIDDEN']),
   };
+  // The TOTP routes are closed to an officer still on a temporary password (see enforceAccess).
+  const pendingPasswordErrors = {
+    401: signedInErrors[401],
+    403: ErrorResponse(['CSRF_INVALID', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED']),
+  };
 
   app.post(
     '/api/auth/officer/login',
@@ -82,7 +87,7 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/officer/logout',
     {
-      config: { access: 'officer' },
+      config: { access: 'officer', allowPendingPasswordChange: true },
       schema: {
         tags,
         security,
@@ -100,7 +105,7 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/auth/officer/me',
     {
-      config: { access: 'officer' },
+      config: { access: 'officer', allowPendingPasswordChange: true },
       schema: {
         tags,
         security,
@@ -121,7 +126,7 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/officer/password',
     {
-      config: { access: 'officer' },
+      config: { access: 'officer', allowPendingPasswordChange: true },
       schema: {
         tags,
         security,
@@ -149,7 +154,11 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Start TOTP enrolment: a new secret, pending until enabled with a code',
-        response: { 200: TotpSetupResponse, 409: ErrorResponse(['TOTP_ALREADY_ENABLED']), ...signedInErrors },
+        response: {
+          200: TotpSetupResponse,
+          409: ErrorResponse(['TOTP_ALREADY_ENABLED']),
+          ...pendingPasswordErrors,
+        },
       },
     },
     async (request) => setupOfficerTotp({ db, actor: requireOfficer(request), totpKey }),
@@ -168,7 +177,7 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           204: NoContent,
           400: ErrorResponse(['PASSWORD_INCORRECT', 'VALIDATION_FAILED']),
           401: ErrorResponse(['AUTH_REQUIRED', 'TOTP_INVALID']),
-          403: signedInErrors[403],
+          403: pendingPasswordErrors[403],
           409: ErrorResponse(['TOTP_ALREADY_ENABLED', 'TOTP_NOT_SET_UP']),
           423: ErrorResponse(['ACCOUNT_LOCKED']),
         },
@@ -199,7 +208,7 @@ export const officerAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           204: NoContent,
           400: ErrorResponse(['PASSWORD_INCORRECT']),
           401: ErrorResponse(['AUTH_REQUIRED', 'TOTP_INVALID']),
-          403: signedInErrors[403],
+          403: pendingPasswordErrors[403],
           409: ErrorResponse(['TOTP_NOT_ENABLED']),
           423: ErrorResponse(['ACCOUNT_LOCKED']),
         },

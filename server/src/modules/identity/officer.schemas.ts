@@ -38,7 +38,9 @@ export const OfficerProfile = Type.Object({
   fullName: Type.String(),
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean({
-    description: 'An administrator set a temporary password: the console should ask for a new one first',
+    description:
+      'An administrator set a temporary password: until it is changed, routes other than me, ' +
+      'password and logout answer 403 PASSWORD_CHANGE_REQUIRED',
   }),
   roles: Type.Array(OfficerRole),
 });

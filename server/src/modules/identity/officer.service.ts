@@ -11,13 +11,14 @@ import type { ErrorCode } from '../../platform/errors/codes.js';
 import {
   addFailedLogin,
   clearFailedLogins,
+  consumeTotpStep,
   findOfficerById,
   findOfficerByUsername,
   lockOfficer,
   officerRolesWithAgencies,
 } from './officer.repository.js';
 import type { OfficerProfile } from './officer.schemas.js';
-import { isValidTotp, openTotpSecret } from './totp.js';
+import { matchTotpStep, openTotpSecret } from './totp.js';
 
 /** Five wrong answers in a row lock the account for a quarter of an hour. */
 export const MAX_FAILED_LOGINS = 5;
@@ -133,15 +134,18 @@ export async function loginOfficer(
   });
   // Only someone who knows the password learns that the account is disabled.
   if (officer.disabled) throw new AppError('ACCOUNT_DISABLED');
+  let totpStep: number | null = null;
   if (officer.totp_enabled && officer.totp_secret) {
     if (!opts.totp) throw new AppError('TOTP_REQUIRED');
     const secret = openTotpSecret(officer.totp_secret, opts.totpKey);
-    if (!isValidTotp(secret, opts.totp, now)) {
-      await failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
-    }
+    totpStep = matchTotpStep(secret, opts.totp, now);
+    if (totpStep === null) await failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
   }
 
   const session = await withTx(opts.db, async (tx) => {
+    // The code is spent in the same transaction that opens the session: a replayed code (or the
+    // loser of two parallel logins with one code) gets no session and counts as a failure below.
+    if (totpStep !== null && !(await consumeTotpStep(tx, officer.id, totpStep))) return null;
     const created = await createSession(tx, {
       tenantId: opts.tenantId,
       subjectType: 'officer',
@@ -159,6 +163,7 @@ export async function loginOfficer(
     });
     return created;
   });
+  if (!session) return failAttempt({ db: opts.db, officer, now, code: 'TOTP_INVALID' });
   return { session, officer: await officerProfile(opts.db, officer) };
 }
 

@@ -28,8 +28,13 @@ export function totpCode(secret: string, at: Date = new Date()): string {
   return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at.getTime(), ...PARAMS });
 }
 
-export function isValidTotp(secret: string, code: string, at: Date = new Date()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step (unix seconds / 30) the code belongs to, or null if it fits none in the window.
+ * Callers store the step they accepted and refuse any step not after it (`consumeTotpStep`), so a
+ * code seen over a shoulder or replayed from a log cannot be used a second time.
+ */
+export function matchTotpStep(secret: string, code: string, at: Date = new Date()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const delta = TOTP.validate({
     token: code,
     secret: Secret.fromBase32(secret),
@@ -37,7 +42,11 @@ export function isValidTotp(secret: string, code: string, at: Date = new Date())
     window: WINDOW,
     ...PARAMS,
   });
-  return delta !== null;
+  return delta === null ? null : Math.floor(at.getTime() / 1000 / PARAMS.period) + delta;
+}
+
+export function isValidTotp(secret: string, code: string, at: Date = new Date()): boolean {
+  return matchTotpStep(secret, code, at) !== null;
 }
 
 /*

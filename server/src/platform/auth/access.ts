@@ -18,6 +18,12 @@ declare module 'fastify' {
     access?: AccessRule;
     /** false for routes that work without a tenant (health, metrics, docs). Default true. */
     tenant?: boolean;
+    /**
+     * true for the few routes an officer still on an administrator's temporary password may use
+     * (see its profile, change the password, sign out); every other officer route answers
+     * PASSWORD_CHANGE_REQUIRED until the password is changed.
+     */
+    allowPendingPasswordChange?: boolean;
   }
 }
 
@@ -29,6 +35,8 @@ export interface OfficerPrincipal {
   viaCookie: boolean;
   csrfToken: string | null;
   roles: { agencyId: string; role: Role }[];
+  /** An administrator set a temporary password that the officer has not replaced yet. */
+  mustChangePassword: boolean;
 }
 export interface CitizenPrincipal {
   kind: 'citizen';
@@ -95,11 +103,23 @@ export function enforceAccess(request: FastifyRequest): void {
   if (rule === 'public') return;
   const principal = request.principal;
   if (!principal) throw new AppError('AUTH_REQUIRED');
-  if (rule === 'signed-in') return;
   if (rule === 'citizen') {
     if (principal.kind !== 'citizen') throw new AppError('FORBIDDEN');
     return;
   }
+  /*
+   * A temporary password was read out or mailed by an administrator, so others may know it: until
+   * the officer replaces it, the session is good for changing it and little else. Checked here,
+   * before roles, so the console gets one clear answer to show the change-password screen.
+   */
+  if (
+    principal.kind === 'officer' &&
+    principal.mustChangePassword &&
+    request.routeOptions.config?.allowPendingPasswordChange !== true
+  ) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  }
+  if (rule === 'signed-in') return;
   if (principal.kind !== 'officer') throw new AppError('FORBIDDEN');
   if (rule === 'officer') return;
   if (!hasRole(principal, rule.roles)) throw new AppError('FORBIDDEN');

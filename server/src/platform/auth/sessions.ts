@@ -106,7 +106,7 @@ export async function resolvePrincipal(
   if (session.subject_type === 'officer') {
     const officer = await db
       .selectFrom('officers')
-      .select(['id', 'disabled'])
+      .select(['id', 'disabled', 'must_change_password'])
       .where('id', '=', session.subject_id)
       .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
@@ -124,6 +124,7 @@ export async function resolvePrincipal(
       viaCookie: found.viaCookie,
       csrfToken: session.csrf_token,
       roles: roles.map((r) => ({ agencyId: r.agency_id, role: r.role as Role })),
+      mustChangePassword: officer.must_change_password,
     };
   } else {
     principal = {

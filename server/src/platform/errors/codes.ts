@@ -104,6 +104,11 @@ export const ERROR_CODES = {
     vi: 'Xác thực hai lớp chưa được bật.',
     en: 'Two-step verification is not on.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Bạn đang dùng mật khẩu tạm. Vui lòng đổi mật khẩu trước khi tiếp tục.',
+    en: 'You are using a temporary password. Please change it before continuing.',
+  },
   PASSWORD_INCORRECT: {
     status: 400,
     vi: 'Mật khẩu hiện tại không đúng.',

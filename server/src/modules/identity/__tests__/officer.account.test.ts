@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/helpers.js';
 import { verifyAuditChain } from '../../../platform/audit/audit.js';
 import { SESSION_COOKIE } from '../../../platform/auth/sessions.js';
-import { totpCode } from '../totp.js';
+import { newTotpSecret, totpCode } from '../totp.js';
 import {
   auditActions,
   bearerLogin,
@@ -16,11 +16,14 @@ import {
 
 /** A code from ten minutes ago: well outside the ±1 step window. */
 const staleCode = (secret: string) => totpCode(secret, new Date(Date.now() - 10 * 60_000));
+/** The code of the step `offset` steps from now; -1, 0 and +1 are all inside the window. */
+const stepCode = (secret: string, offset: number) => totpCode(secret, new Date(Date.now() + offset * 30_000));
+const currentStep = () => Math.floor(Date.now() / 30_000);
 
 describeEachDatabase('officer password and TOTP', (kind) => {
   let w: OfficerWorld;
   beforeAll(async () => {
-    w = await buildOfficerWorld(kind, ['doimatkhau', 'haibuoc']);
+    w = await buildOfficerWorld(kind, ['doimatkhau', 'haibuoc', 'songsong', 'tamthoi']);
   });
   afterAll(async () => w?.t.close());
 
@@ -122,15 +125,14 @@ describeEachDatabase('officer password and TOTP', (kind) => {
     expect(bad.json().error.code).toBe('TOTP_INVALID');
     const stolen = await consolePost(w.t, session, enableUrl, {
       password: 'khong-biet-1',
-      code: totpCode(secret),
+      code: stepCode(secret, -1),
     });
     expect(stolen.json().error.code).toBe('PASSWORD_INCORRECT');
     expect((await officerRow(id)).totp_enabled).toBe(false);
     await w.t.database.db.updateTable('officers').set({ failed_logins: 0 }).where('id', '=', id).execute();
-    const enabled = await consolePost(w.t, session, enableUrl, {
-      password: PASSWORD,
-      code: totpCode(secret),
-    });
+    // Each code below belongs to its own time step: every code is good for one use only.
+    const enableCode = stepCode(secret, -1);
+    const enabled = await consolePost(w.t, session, enableUrl, { password: PASSWORD, code: enableCode });
     expect(enabled.statusCode).toBe(204);
     const again = await consolePost(w.t, session, '/api/auth/officer/totp/setup');
     expect(again.statusCode).toBe(409);
@@ -142,17 +144,29 @@ describeEachDatabase('officer password and TOTP', (kind) => {
     const wrongCode = await login(w.t, { username: 'haibuoc', password: PASSWORD, totp: staleCode(secret) });
     expect(wrongCode.json().error.code).toBe('TOTP_INVALID');
     expect((await officerRow(id)).failed_logins).toBe(1);
-    // A wrong password with a right code is still just a wrong password.
-    const wrongPassword = await login(w.t, { username: 'haibuoc', password: 'sai', totp: totpCode(secret) });
+    // A wrong password with a right code is still just a wrong password, and does not spend the code.
+    const loginCode = stepCode(secret, 0);
+    const wrongPassword = await login(w.t, { username: 'haibuoc', password: 'sai', totp: loginCode });
     expect(wrongPassword.json().error.code).toBe('INVALID_CREDENTIALS');
-    const withCode = await login(w.t, { username: 'haibuoc', password: PASSWORD, totp: totpCode(secret) });
+    expect((await officerRow(id)).failed_logins).toBe(2);
+    // The code that switched TOTP on is spent, although still inside the ±1 step window.
+    const reusedEnable = await login(w.t, { username: 'haibuoc', password: PASSWORD, totp: enableCode });
+    expect(reusedEnable.statusCode).toBe(401);
+    expect(reusedEnable.json().error.code).toBe('TOTP_INVALID');
+    expect((await officerRow(id)).failed_logins).toBe(3);
+    const withCode = await login(w.t, { username: 'haibuoc', password: PASSWORD, totp: loginCode });
     expect(withCode.statusCode).toBe(200);
     expect(withCode.json().officer.totpEnabled).toBe(true);
+    expect((await officerRow(id)).failed_logins).toBe(0);
+    const replayed = await login(w.t, { username: 'haibuoc', password: PASSWORD, totp: loginCode });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().error.code).toBe('TOTP_INVALID');
+    expect((await officerRow(id)).failed_logins).toBe(1);
 
     const disableUrl = '/api/auth/officer/totp/disable';
     const noPassword = await consolePost(w.t, session, disableUrl, {
       password: 'sai-mat-khau',
-      code: totpCode(secret),
+      code: stepCode(secret, 1),
     });
     expect(noPassword.json().error.code).toBe('PASSWORD_INCORRECT');
     const stale = await consolePost(w.t, session, disableUrl, {
@@ -160,15 +174,115 @@ describeEachDatabase('officer password and TOTP', (kind) => {
       code: staleCode(secret),
     });
     expect(stale.json().error.code).toBe('TOTP_INVALID');
-    const off = await consolePost(w.t, session, disableUrl, { password: PASSWORD, code: totpCode(secret) });
+    // The code typed at login, say seen over a shoulder, cannot strip the second factor.
+    const reusedLogin = await consolePost(w.t, session, disableUrl, { password: PASSWORD, code: loginCode });
+    expect(reusedLogin.json().error.code).toBe('TOTP_INVALID');
+    expect(await officerRow(id)).toMatchObject({ totp_enabled: true, failed_logins: 4 });
+    const off = await consolePost(w.t, session, disableUrl, {
+      password: PASSWORD,
+      code: stepCode(secret, 1),
+    });
     expect(off.statusCode).toBe(204);
-    expect(await officerRow(id)).toMatchObject({ totp_enabled: false, totp_secret: null });
+    expect(await officerRow(id)).toMatchObject({ totp_enabled: false, totp_secret: null, failed_logins: 0 });
     expect((await login(w.t, { username: 'haibuoc', password: PASSWORD })).statusCode).toBe(200);
+
+    // Enrolling again at once works: the steps spent belonged to the old secret.
+    const reSetup = await consolePost(w.t, session, '/api/auth/officer/totp/setup');
+    const newSecret = reSetup.json<{ secret: string }>().secret;
+    expect((await officerRow(id)).totp_last_step).toBeNull();
+    const reEnabled = await consolePost(w.t, session, enableUrl, {
+      password: PASSWORD,
+      code: stepCode(newSecret, 0),
+    });
+    expect(reEnabled.statusCode).toBe(204);
 
     const actions = await auditActions(w.t, id);
     for (const action of ['officer.totp_setup', 'officer.totp_enabled', 'officer.totp_disabled']) {
       expect(actions).toContain(action);
     }
+  });
+
+  it('lets only one of two parallel logins use the same code', async () => {
+    const id = w.officers.songsong!;
+    const secret = newTotpSecret();
+    // Plain base32 is read as is (see totp.ts), so the test can enrol the officer directly.
+    await w.t.database.db
+      .updateTable('officers')
+      .set({ totp_secret: secret, totp_enabled: true })
+      .where('id', '=', id)
+      .execute();
+    const before = currentStep();
+    const totp = stepCode(secret, 0);
+    const results = await Promise.all(
+      [0, 1, 2].map(() => login(w.t, { username: 'songsong', password: PASSWORD, totp })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401, 401]);
+    for (const r of results.filter((x) => x.statusCode === 401)) {
+      expect(r.json().error.code).toBe('TOTP_INVALID');
+    }
+    const sessions = await w.t.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('subject_id', '=', id)
+      .execute();
+    expect(sessions).toHaveLength(1);
+    const row = await officerRow(id);
+    expect(row.failed_logins).toBe(2);
+    // The step of the code, not of the clock at the end: a step boundary may pass meanwhile.
+    expect(row.totp_last_step).toBeGreaterThanOrEqual(before);
+    expect(row.totp_last_step).toBeLessThanOrEqual(before + 1);
+  });
+
+  it('keeps an officer on a temporary password to me, password change and logout', async () => {
+    const id = w.officers.tamthoi!;
+    const db = w.t.database.db;
+    await db.updateTable('officers').set({ must_change_password: true }).where('id', '=', id).execute();
+    // An administrator too: the refusal comes before roles, and the change must open admin routes.
+    await db
+      .insertInto('officer_roles')
+      .values({ tenant_id: 'tinh-a', officer_id: id, agency_id: w.agencyA, role: 'province_admin' })
+      .execute();
+    const session = await cookieLogin(w.t, 'tamthoi');
+    const spare = await bearerLogin(w.t, 'tamthoi');
+    const get = (url: string, lang = 'vi') =>
+      w.t.app.inject({
+        url,
+        headers: { 'x-tenant-id': 'tinh-a', 'accept-language': lang },
+        cookies: { [SESSION_COOKIE]: session.cookie },
+      });
+
+    const admin = await get('/api/admin/officers');
+    expect(admin.statusCode).toBe(403);
+    expect(admin.json().error).toEqual({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: 'Bạn đang dùng mật khẩu tạm. Vui lòng đổi mật khẩu trước khi tiếp tục.',
+    });
+    expect((await get('/api/admin/officers', 'en')).json().error.message).toBe(
+      'You are using a temporary password. Please change it before continuing.',
+    );
+    const totp = await consolePost(w.t, session, '/api/auth/officer/totp/setup');
+    expect(totp.statusCode).toBe(403);
+    expect(totp.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const me = await get('/api/auth/officer/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().officer.mustChangePassword).toBe(true);
+    const out = await w.t.app.inject({
+      method: 'POST',
+      url: '/api/auth/officer/logout',
+      headers: { 'x-tenant-id': 'tinh-a', authorization: `Bearer ${spare}` },
+    });
+    expect(out.statusCode).toBe(204);
+
+    const changed = await consolePost(w.t, session, '/api/auth/officer/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'mat-khau-rieng-2025',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await officerRow(id)).must_change_password).toBe(false);
+    // The same session goes on: the flag is read afresh on every request.
+    const after = await get('/api/admin/officers');
+    expect(after.statusCode).toBe(200);
+    expect((await consolePost(w.t, session, '/api/auth/officer/totp/setup')).statusCode).toBe(200);
   });
 
   it('refuses enabling TOTP before setup, and malformed codes', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveTotpKey,
   isValidTotp,
+  matchTotpStep,
   newTotpSecret,
   openTotpSecret,
   sealTotpSecret,
@@ -18,6 +19,15 @@ describe('TOTP', () => {
     expect(isValidTotp(secret, totpCode(secret, new Date(at.getTime() + 30_000)), at)).toBe(true);
     expect(isValidTotp(secret, totpCode(secret, new Date(at.getTime() - 90_000)), at)).toBe(false);
     expect(isValidTotp(secret, 'abcdef', at)).toBe(false);
+  });
+
+  it('names the time step a code belongs to, so a used step can be refused', () => {
+    const step = Math.floor(at.getTime() / 30_000);
+    expect(matchTotpStep(secret, totpCode(secret, at), at)).toBe(step);
+    expect(matchTotpStep(secret, totpCode(secret, new Date(at.getTime() - 30_000)), at)).toBe(step - 1);
+    expect(matchTotpStep(secret, totpCode(secret, new Date(at.getTime() + 30_000)), at)).toBe(step + 1);
+    expect(matchTotpStep(secret, totpCode(secret, new Date(at.getTime() - 90_000)), at)).toBeNull();
+    expect(matchTotpStep(secret, '12345', at)).toBeNull();
   });
 
   it('matches the RFC 6238 SHA1 test vector', () => {

@@ -271,6 +271,44 @@ describeEachDatabase('tenancy: administration', (kind) => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('unlocks on a password reset and ends the sessions; the new password is temporary', async () => {
+    const db = w.t.database.db;
+    const id = w.officers.tgplHandler;
+    const token = await tokenFor(db, 'tinh-a', id);
+    await db
+      .updateTable('officers')
+      .set({ failed_logins: 3, locked_until: new Date(Date.now() + 10 * 60_000) })
+      .where('id', '=', id)
+      .execute();
+    const res = await asProv({
+      method: 'PATCH',
+      url: `/api/admin/officers/${id}`,
+      payload: { resetPassword: true },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().officer).toMatchObject({ disabled: false, mustChangePassword: true });
+    const row = await db
+      .selectFrom('officers')
+      .select(['failed_logins', 'locked_until'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    const me = (bearer: string) => call(w, 'tinh-a', bearer, { url: '/api/auth/officer/me' });
+    expect((await me(token)).statusCode).toBe(401);
+
+    const login = await call(w, 'tinh-a', null, {
+      method: 'POST',
+      url: '/api/auth/officer/login',
+      payload: { username: 'le.lan', password: res.json().temporaryPassword, tokenMode: 'bearer' },
+    });
+    expect(login.statusCode).toBe(200);
+    const fresh = login.json().token as string;
+    expect((await me(fresh)).json().officer.mustChangePassword).toBe(true);
+    const other = await call(w, 'tinh-a', fresh, { method: 'POST', url: '/api/auth/officer/totp/setup' });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+  });
+
   it('never lets a province lose its last province admin', async () => {
     const self = await asProv({
       method: 'PATCH',
@@ -302,10 +340,12 @@ describeEachDatabase('tenancy: administration', (kind) => {
       'officer.create',
       'officer.update',
       'officer.update',
+      'officer.update',
+      'officer.login',
     ]);
     expect(rows[0]).toMatchObject({ actor_type: 'officer', actor_id: w.officers.provAdmin });
     expect(rows[2]).toMatchObject({ actor_id: w.officers.stpAdmin });
-    expect(await verifyAuditChain(w.t.database.db, 'tinh-a')).toMatchObject({ ok: true, checked: 7 });
+    expect(await verifyAuditChain(w.t.database.db, 'tinh-a')).toMatchObject({ ok: true, checked: 9 });
     // Refused writes left nothing behind, and the other province's chain is untouched.
     expect(await verifyAuditChain(w.t.database.db, 'tinh-b')).toMatchObject({ ok: true, checked: 0 });
   });
