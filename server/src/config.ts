@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Reads as prepared statements; off behind poolers that do not keep them (PgBouncer < 1.21). */
+  databasePreparedStatements: boolean;
   redisUrl: string | undefined;
   publicUrl: string;
   corsOrigins: string[];
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolveDataDir(str(env, 'DATA_DIR', './data')!, env),
     databaseUrl,
     databasePoolMax: int(env, 'DATABASE_POOL_MAX', 10, 1, 200),
+    databasePreparedStatements: bool(env, 'DATABASE_PREPARE', true),
     redisUrl,
     publicUrl,
     corsOrigins,

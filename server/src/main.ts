@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.databasePoolMax,
+    preparedStatements: config.databasePreparedStatements,
   });
   await migrateToLatest(database.db);
   await seedNationalHolidays(database.db);

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.databasePoolMax,
+    preparedStatements: config.databasePreparedStatements,
   });
   await migrateToLatest(database.db);
   const app = await buildApp({ config, database });

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/connection.js';
 import { DataDirInUseError } from '../src/db/data-dir-lock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { toCount } from '../src/db/pg-types.js';
+import { reusableQuery } from '../src/db/reusable-query.js';
 import { OuterHandleInTransactionError, withTx } from '../src/db/transaction-guard.js';
 import { appendAudit, verifyAuditChain } from '../src/platform/audit/audit.js';
 import { createTestDatabase, describeEachDatabase } from './helpers.js';
@@ -75,6 +76,68 @@ describeEachDatabase('database', (kind) => {
     ).rejects.toBeInstanceOf(OuterHandleInTransactionError);
     // The database still answers: nothing is left waiting on the transaction.
     expect(await database.ping(2000)).toBe(true);
+  });
+
+  it('keeps guarding a transaction after another one ends, and frees the outer handle after it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let ended!: () => void;
+    const afterEnd = new Promise<void>((resolve) => (ended = resolve));
+    let leftRunning: Promise<unknown> | undefined;
+    const long = withTx(database.db, async (tx) => {
+      await tx.selectFrom('tenants').select('id').execute();
+      await gate;
+      // Work left running past the end of the transaction may use the outer handle by then.
+      leftRunning = afterEnd.then(() => sql`select 1`.execute(database.db));
+      await database.db.selectFrom('tenants').select('id').execute();
+    });
+    const short = withTx(database.db, (tx) => tx.selectFrom('tenants').select('id').execute());
+    // On PostgreSQL the short transaction commits while the long one is still open; PGlite has one
+    // connection, so there it waits for the long one.
+    if (database.kind === 'postgres') await short;
+    release();
+    await expect(long).rejects.toBeInstanceOf(OuterHandleInTransactionError);
+    await short;
+    ended();
+    await expect(leftRunning).resolves.toBeDefined();
+  });
+
+  it('prepares reads, not text searches, and survives a column added under a prepared statement', async () => {
+    const db = database.db;
+    await sql`create table prepared_probe (id int primary key, a text)`.execute(db);
+    await sql`insert into prepared_probe values (1, 'x')`.execute(db);
+    const read = () => sql<Record<string, unknown>>`select * from prepared_probe where id = ${1}`.execute(db);
+    const search = () => sql`select id from prepared_probe where a like ${'%x%'}`.execute(db);
+    await read();
+    await search();
+    const prepared = await withTx(db, async (tx) => {
+      await sql`select * from prepared_probe where id = ${1}`.execute(tx);
+      await sql`select id from prepared_probe where a like ${'%x%'}`.execute(tx);
+      const rows = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx);
+      return rows.rows.map((r) => r.statement);
+    });
+    expect(prepared).toContain('select * from prepared_probe where id = $1');
+    expect(prepared.filter((s) => s.includes('like'))).toEqual([]);
+
+    // Another instance migrates: `select *` now has another column; the prepared plan is stale.
+    await sql`alter table prepared_probe add column b text default 'new'`.execute(db);
+    for (let i = 0; i < 3; i++) expect((await read()).rows).toEqual([{ id: 1, a: 'x', b: 'new' }]);
+    await sql`drop table prepared_probe`.execute(db);
+  });
+
+  it('runs a query compiled once with new values each time', async () => {
+    const byId = reusableQuery((db: typeof database.db, args: { id: string; other: string }) =>
+      db.selectFrom('tenants').select('id').where('id', 'in', [args.id, args.other, 'none']).orderBy('id'),
+    );
+    expect(await byId(database.db, { id: 'tinh-a', other: 'x' })).toEqual([{ id: 'tinh-a' }]);
+    expect(await byId(database.db, { id: 'tinh-b', other: 'tinh-a' })).toEqual([
+      { id: 'tinh-a' },
+      { id: 'tinh-b' },
+    ]);
+    const derived = reusableQuery((db: typeof database.db, args: { id: string }) =>
+      db.selectFrom('tenants').select('id').where('id', 'like', `${args.id}%`),
+    );
+    await expect(derived(database.db, { id: 'tinh' })).rejects.toThrow(/not a plain parameter/);
   });
 
   it('rolls back everything when the transaction fails', async () => {

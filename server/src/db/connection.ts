@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { installTypeParsers } from './pg-types.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 import { guardDialect } from './transaction-guard.js';
 
@@ -28,16 +29,26 @@ export interface DatabaseOptions {
   /** Folder for PGlite's files; `memory://` keeps everything in memory (tests). */
   dataDir: string;
   poolMax?: number;
+  /** Run reads as prepared statements (see prepared-statements.ts). Default true. */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   installTypeParsers();
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10);
-  return openPglite(options.dataDir);
+  const prepared = options.preparedStatements ?? true;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10, prepared);
+  return openPglite(options.dataDir, prepared);
 }
 
-function handleFor(pool: pg.Pool, kind: DatabaseHandle['kind'], max: number, onClose: () => Promise<void>) {
-  const db = new Kysely<Database>({ dialect: guardDialect(new PostgresDialect({ pool })) });
+function handleFor(
+  pool: pg.Pool,
+  kind: DatabaseHandle['kind'],
+  max: number,
+  prepared: boolean,
+  onClose: () => Promise<void>,
+) {
+  const dialect = new PostgresDialect({ pool: prepared ? preparingPool(pool) : pool });
+  const db = new Kysely<Database>({ dialect: guardDialect(dialect) });
   let closed = false;
   const handle: DatabaseHandle = {
     db,
@@ -69,7 +80,11 @@ function handleFor(pool: pg.Pool, kind: DatabaseHandle['kind'], max: number, onC
   return handle;
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(
+  connectionString: string,
+  max: number,
+  prepared: boolean,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -78,10 +93,10 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   });
   // A broken idle connection must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
-  return handleFor(pool, 'postgres', max, async () => undefined);
+  return handleFor(pool, 'postgres', max, prepared, async () => undefined);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, prepared: boolean): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   let lock: DataDirLock | undefined;
   let location = dataDir;
@@ -93,7 +108,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const pglite = await PGlite.create(location, { extensions: { citext, pg_trgm, unaccent } });
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
     pool.on('error', () => undefined);
-    return handleFor(pool, 'pglite', 1, async () => {
+    return handleFor(pool, 'pglite', 1, prepared, async () => {
       await pglite.close();
       lock?.release();
     });

@@ -9,3 +9,9 @@ export const SIGNED_IN_ERRORS = {
   401: ErrorResponse(['AUTH_REQUIRED']),
   403: ErrorResponse(['FORBIDDEN', 'CSRF_INVALID']),
 };
+
+/**
+ * Public configuration and directories: the same for every caller of a tenant, cacheable for a
+ * minute (an administrator's change shows within that; the tenant resolver itself keeps 30 s).
+ */
+export const PUBLIC_DIRECTORY = { access: 'public', cacheSeconds: 60 } as const;

@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { toCount } from '../../db/pg-types.js';
 import type { AgenciesTable, Tenant } from '../../db/schema.js';
-import { searchText, whereText, type TextColumns } from '../../platform/search/normalize.js';
+import { orderByText, whereText, type TextColumns } from '../../platform/search/normalize.js';
 import type { AdminTenant, Agency, PublicTenant } from './tenancy.schemas.js';
 import { isUtilityKey, UTILITIES } from './utilities.js';
 
@@ -17,6 +18,23 @@ export interface Paging {
 export interface PageOf<T> extends Paging {
   items: T[];
   total: number;
+}
+
+/**
+ * A page and the number of all matches in one query: `count(*) over ()` is counted before the limit,
+ * and saves the round trip of a separate count. A page past the end has no row to carry it, so only
+ * then is the total counted apart.
+ */
+const TOTAL = sql<number>`count(*) over ()`.as('total');
+
+async function totalOf(
+  rows: readonly { total: number }[],
+  paging: Paging,
+  count: () => Promise<{ n: number | string | bigint }>,
+): Promise<number> {
+  if (rows[0]) return toCount(rows[0].total);
+  if (paging.page === 1) return 0;
+  return toCount((await count()).n);
 }
 
 export function publicTenant(t: Tenant): PublicTenant {
@@ -53,14 +71,11 @@ export async function listAdminUnits(
   let base = db.selectFrom('admin_units').where('admin_units.tenant_id', '=', tenantId);
   if (filter.level) base = base.where('admin_units.level', '=', filter.level);
   base = whereText(base, ADMIN_UNIT_TEXT, filter.q);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    searchText(base, ADMIN_UNIT_TEXT, filter.q)
-      .select(['id', 'code', 'name', 'level', 'kind', 'parent_id'])
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-  ]);
+  const rows = await orderByText(base, ADMIN_UNIT_TEXT, filter.q)
+    .select(['id', 'code', 'name', 'level', 'kind', 'parent_id', TOTAL])
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -70,13 +85,32 @@ export async function listAdminUnits(
       kind: r.kind,
       parentId: r.parent_id,
     })),
-    total: toCount(count.n),
+    total: await totalOf(rows, filter, () =>
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ),
     page: filter.page,
     pageSize: filter.pageSize,
   };
 }
 
-export function agencyView(a: Selectable<AgenciesTable>): Agency {
+/** The columns of an agency the API shows: reading no others spares parsing dates nobody sees. */
+export const AGENCY_COLUMNS = [
+  'agencies.id',
+  'agencies.code',
+  'agencies.name',
+  'agencies.kind',
+  'agencies.parent_id',
+  'agencies.admin_unit_id',
+  'agencies.phone',
+  'agencies.address',
+] as const;
+
+type AgencyRow = Pick<
+  Selectable<AgenciesTable>,
+  'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'admin_unit_id' | 'phone' | 'address'
+>;
+
+export function agencyView(a: AgencyRow): Agency {
   return {
     id: a.id,
     code: a.code,
@@ -97,17 +131,16 @@ export async function listAgencies(
   let base = db.selectFrom('agencies').where('agencies.tenant_id', '=', tenantId);
   if (filter.parentId) base = base.where('agencies.parent_id', '=', filter.parentId);
   base = whereText(base, AGENCY_TEXT, filter.q);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    searchText(base, AGENCY_TEXT, filter.q)
-      .selectAll('agencies')
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-  ]);
+  const rows = await orderByText(base, AGENCY_TEXT, filter.q)
+    .select([...AGENCY_COLUMNS, TOTAL])
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
   return {
     items: rows.map(agencyView),
-    total: toCount(count.n),
+    total: await totalOf(rows, filter, () =>
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ),
     page: filter.page,
     pageSize: filter.pageSize,
   };
@@ -122,32 +155,59 @@ export async function findAgency(db: Db, tenantId: string, id: string) {
     .executeTakeFirst();
 }
 
+interface AgencyRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * One agency with its parent, children and communes in a single query: a public read that mini apps
+ * call often, where each round trip to the database cost more than the query itself.
+ */
+const agencyDetailQuery = reusableQuery((db: Db, args: { tenantId: string; id: string }) =>
+  db
+    .selectFrom('agencies')
+    .select(AGENCY_COLUMNS)
+    .select((eb) => [
+      eb
+        .selectFrom('agencies as p')
+        .select(sql<AgencyRef>`json_build_object('id', p.id, 'code', p.code, 'name', p.name)`.as('ref'))
+        .where('p.tenant_id', '=', args.tenantId)
+        .whereRef('p.id', '=', 'agencies.parent_id')
+        .as('parent'),
+      eb
+        .selectFrom('agencies as c')
+        .select(
+          sql<AgencyRef[]>`coalesce(json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name)
+            order by c.name_norm), '[]')`.as('list'),
+        )
+        .where('c.tenant_id', '=', args.tenantId)
+        .whereRef('c.parent_id', '=', 'agencies.id')
+        .as('children'),
+      eb
+        .selectFrom('agency_communes as ac')
+        .innerJoin('admin_units as u', 'u.id', 'ac.admin_unit_id')
+        .select(
+          sql<AgencyRef[]>`coalesce(json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name)
+            order by u.name_norm), '[]')`.as('list'),
+        )
+        .where('ac.tenant_id', '=', args.tenantId)
+        .whereRef('ac.agency_id', '=', 'agencies.id')
+        .as('communes'),
+    ])
+    .where('agencies.tenant_id', '=', args.tenantId)
+    .where('agencies.id', '=', args.id),
+);
+
 export async function agencyDetail(db: Db, tenantId: string, id: string) {
-  const agency = await findAgency(db, tenantId, id);
-  if (!agency) return undefined;
-  const [parent, children, communes] = await Promise.all([
-    agency.parent_id ? findAgency(db, tenantId, agency.parent_id) : Promise.resolve(undefined),
-    db
-      .selectFrom('agencies')
-      .select(['id', 'code', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('parent_id', '=', id)
-      .orderBy('name_norm')
-      .execute(),
-    db
-      .selectFrom('agency_communes')
-      .innerJoin('admin_units', 'admin_units.id', 'agency_communes.admin_unit_id')
-      .select(['admin_units.id', 'admin_units.code', 'admin_units.name'])
-      .where('agency_communes.tenant_id', '=', tenantId)
-      .where('agency_communes.agency_id', '=', id)
-      .orderBy('admin_units.name_norm')
-      .execute(),
-  ]);
+  const [row] = await agencyDetailQuery(db, { tenantId, id });
+  if (!row) return undefined;
   return {
-    ...agencyView(agency),
-    parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
-    children,
-    communes,
+    ...agencyView(row),
+    parent: row.parent ?? null,
+    children: row.children ?? [],
+    communes: row.communes ?? [],
   };
 }
 

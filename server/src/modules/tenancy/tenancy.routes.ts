@@ -4,7 +4,7 @@ import { requireOfficer } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { holidayRoutes } from './holidays.routes.js';
 import { officerAdminRoutes } from './officers.routes.js';
-import { ORG_ADMIN, PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
+import { ORG_ADMIN, PROVINCE_ADMIN, PUBLIC_DIRECTORY, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
 import {
   AdminTenant,
   AdminUnit,
@@ -40,7 +40,7 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/tenant',
     {
-      config: { access: 'public' },
+      config: PUBLIC_DIRECTORY,
       schema: {
         tags,
         summary: "The province's public configuration for the mini app (by host name or X-Tenant-Id)",
@@ -53,7 +53,7 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin-units',
     {
-      config: { access: 'public' },
+      config: PUBLIC_DIRECTORY,
       schema: {
         tags,
         summary: 'Administrative units (communes and wards for pickers), accent-insensitive search',
@@ -67,7 +67,7 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/agencies',
     {
-      config: { access: 'public' },
+      config: PUBLIC_DIRECTORY,
       schema: {
         tags,
         summary: 'Agencies, accent-insensitive search, optionally the children of one agency',
@@ -81,7 +81,7 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/agencies/:id',
     {
-      config: { access: 'public' },
+      config: PUBLIC_DIRECTORY,
       schema: {
         tags,
         summary: 'One agency with its parent, children and the communes it serves',

@@ -37,6 +37,23 @@ describeEachDatabase('tenancy: public configuration and isolation', (kind) => {
     );
   });
 
+  it('lets browsers and shared caches keep public configuration briefly, per tenant', async () => {
+    const res = await w.t.app.inject({
+      url: '/api/tenant',
+      headers: { host: 'a.example.vn', origin: 'https://h5.zdn.vn' },
+    });
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers.vary).toBe('Origin, x-tenant-id');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+
+    // Errors and signed-in routes are never marked cacheable.
+    const missing = await w.t.app.inject({ url: '/api/tenant', headers: { 'x-tenant-id': 'nowhere' } });
+    expect(missing.headers['cache-control']).toBeUndefined();
+    const admin = await call(w, 'tinh-a', w.tokens.provAdmin, { url: '/api/admin/tenant' });
+    expect(admin.statusCode).toBe(200);
+    expect(admin.headers['cache-control']).toBeUndefined();
+  });
+
   it('answers 404 TENANT_NOT_FOUND for an unknown tenant', async () => {
     for (const headers of [{ 'x-tenant-id': 'khong-co' }, { host: 'unknown.example.vn' }]) {
       const res = await w.t.app.inject({ url: '/api/tenant', headers });
@@ -54,6 +71,10 @@ describeEachDatabase('tenancy: public configuration and isolation', (kind) => {
     const page = await call(w, 'tinh-a', null, { url: '/api/agencies?pageSize=2&page=2' });
     expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(page.json().items).toHaveLength(2);
+    const past = await call(w, 'tinh-a', null, { url: '/api/agencies?pageSize=2&page=9' });
+    expect(past.json()).toMatchObject({ items: [], total: 4, page: 9 });
+    const none = await call(w, 'tinh-a', null, { url: '/api/agencies?q=khong co' });
+    expect(none.json()).toMatchObject({ items: [], total: 0 });
 
     const children = await call(w, 'tinh-a', null, { url: `/api/agencies?parentId=${w.agencies.ubnd}` });
     expect(
@@ -77,6 +98,9 @@ describeEachDatabase('tenancy: public configuration and isolation', (kind) => {
       children: [{ id: w.agencies.tgpl, code: 'STP-TGPL' }],
       communes: [{ id: w.communes[0], code: '25459', name: 'Phường Tân Ninh' }],
     });
+    const top = await call(w, 'tinh-a', null, { url: `/api/agencies/${w.agencies.ubnd}` });
+    expect(top.json()).toMatchObject({ parent: null, communes: [] });
+    expect(top.json().children.map((c: { code: string }) => c.code)).toEqual(['STP', 'SXD']);
     const bad = await call(w, 'tinh-a', null, { url: '/api/agencies/not-a-uuid' });
     expect(bad.statusCode).toBe(400);
   });
