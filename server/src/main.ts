@@ -5,6 +5,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo.js';
 import { seedNationalHolidays } from './db/seed/holidays.js';
+import { installGracefulShutdown } from './shutdown.js';
 
 /** Start-up: configuration → database (+ migrations) → app → listen. */
 async function main(): Promise<void> {
@@ -20,31 +21,11 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemo(database.db, { zaloAppId: config.zalo.appId });
   const app = await buildApp({ config, database });
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => {
-      app.log.error('shutdown took longer than 25 s; exiting');
-      process.exit(1);
-    }, 25_000);
-    force.unref();
-    try {
-      await app.close();
-      await database.close();
-      process.exit(0);
-    } catch (error) {
-      app.log.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const isClosing = installGracefulShutdown(app, database, 'server');
 
   await app.listen({ port: config.port, host: config.host });
   // Jobs start once the server is up; app.close() (on SIGTERM) stops the worker before the database closes.
-  if (config.worker && !closing) await app.ctx.worker.start();
+  if (config.worker && !isClosing()) await app.ctx.worker.start();
   const base = config.publicUrl;
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   console.log(

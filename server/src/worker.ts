@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { installGracefulShutdown } from './shutdown.js';
 
 /**
  * The job worker as its own process (`npm run worker`): configuration → database (+ migrations) →
@@ -27,27 +28,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   const { worker } = app.ctx;
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal, running: worker.activeCount }, 'worker shutting down: finishing running jobs');
-    const force = setTimeout(() => {
-      app.log.error('worker shutdown took longer than 25 s; exiting');
-      process.exit(1);
-    }, 25_000);
-    force.unref();
-    try {
-      await app.close(); // stops the worker (onClose hook) and waits for its handlers
-      await database.close();
-      process.exit(0);
-    } catch (error) {
-      app.log.error({ err: error }, 'error during worker shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  installGracefulShutdown(app, database, 'worker');
 
   await app.ready();
   await worker.start();
