@@ -29,6 +29,7 @@ import { registerHttpCache } from './platform/http/http-cache.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerStaticApps, type StaticAppDirs } from './platform/http/static-apps.js';
 import { maskPersonalData, REDACT_PATHS } from './platform/logging/redact.js';
 import { TenantResolver } from './platform/tenancy/tenant-resolver.js';
 
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** Replace services (fakes for outside systems) in tests. */
   overrides?: Partial<AppContext>;
+  /** Where the built front ends are; `false` serves none (API-only tests). */
+  staticApps?: StaticAppDirs | false;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -147,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(officerAuthRoutes);
   await app.register(citizenRoutes);
   await app.register(filesRoutes);
+  if (options.staticApps !== false) await registerStaticApps(app, options.staticApps);
 
   return app;
 }

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { AppContext } from '../src/platform/context.js';
+import type { StaticAppDirs } from '../src/platform/http/static-apps.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -60,11 +61,21 @@ export interface TestApp {
 
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { env?: Record<string, string>; overrides?: Partial<AppContext>; database?: DatabaseHandle } = {},
+  options: {
+    env?: Record<string, string>;
+    overrides?: Partial<AppContext>;
+    database?: DatabaseHandle;
+    staticApps?: StaticAppDirs | false;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = options.database ?? (await createTestDatabase(kind));
-  const app = await buildApp({ config, database, overrides: options.overrides });
+  const app = await buildApp({
+    config,
+    database,
+    overrides: options.overrides,
+    staticApps: options.staticApps ?? false,
+  });
   await app.ready();
   return {
     app,
