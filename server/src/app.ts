@@ -10,9 +10,11 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { createSmsSender } from './integrations/sms/client.js';
 import { HttpZaloClient } from './integrations/zalo/client.js';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
+import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
@@ -150,6 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(officerAuthRoutes);
   await app.register(citizenRoutes);
   await app.register(filesRoutes);
+  await app.register(inboxRoutes);
+  await app.register(auditLogRoutes);
   if (options.staticApps !== false) await registerStaticApps(app, options.staticApps);
 
   return app;

@@ -212,6 +212,26 @@ export interface HolidaysTable {
   kind: 'off' | 'working';
 }
 
+/** Where the app opens when a message is tapped: a page key of the mini app and its parameters. */
+export interface InboxLink {
+  page: string;
+  params: Record<string, string>;
+}
+
+export interface InboxMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  citizen_id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: Json<InboxLink | null>;
+  legal: Generated<boolean>;
+  created_by_officer_id: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   admin_units: AdminUnitsTable;
@@ -228,6 +248,7 @@ export interface Database {
   jobs: JobsTable;
   recurring_jobs: RecurringJobsTable;
   holidays: HolidaysTable;
+  inbox_messages: InboxMessagesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

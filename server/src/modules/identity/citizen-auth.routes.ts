@@ -4,6 +4,7 @@ import { revokeSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { requestOtp, verifyOtp } from './citizen-otp.service.js';
 import {
+  AuthMethodsReply,
   DevZaloLoginBody,
   OtpRequestBody,
   OtpRequestReply,
@@ -20,6 +21,25 @@ import { signInDevZalo, signInWithZalo } from './citizen.service.js';
 export const citizenAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, db } = app.ctx;
   const tags = ['citizen auth'];
+
+  app.get(
+    '/api/auth/methods',
+    {
+      // The same for every caller, and read before every sign-in screen: cacheable like /api/tenant.
+      config: { access: 'public', cacheSeconds: 60 },
+      schema: {
+        tags,
+        summary: 'Which sign-in methods this server offers, so the app shows only those that work',
+        response: { 200: AuthMethodsReply },
+      },
+    },
+    async () => ({
+      zalo: Boolean(config.zalo.appId && config.zalo.appSecret),
+      // Always on: without a gateway (development) the code is written to the log instead.
+      phoneOtp: true,
+      devZalo: config.devLogin,
+    }),
+  );
 
   app.post(
     '/api/auth/zalo',

@@ -105,6 +105,14 @@ export async function exportMyData(opts: {
     )
     .orderBy('seq')
     .execute();
+  const inbox = await db
+    .selectFrom('inbox_messages')
+    .select(['id', 'type', 'title', 'body', 'link', 'legal', 'created_at', 'read_at'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('citizen_id', '=', actor.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return {
     exportedAt: new Date().toISOString(),
     tenant: { id: opts.tenant.id, name: opts.tenant.name },
@@ -139,6 +147,16 @@ export async function exportMyData(opts: {
       entityType: a.entity_type,
       entityId: a.entity_id,
     })),
+    inbox: inbox.map((m) => ({
+      id: m.id,
+      type: m.type,
+      title: m.title,
+      body: m.body,
+      link: m.link,
+      legal: m.legal,
+      createdAt: m.created_at.toISOString(),
+      readAt: m.read_at?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -163,6 +181,12 @@ export async function deleteMe(opts: { db: Db; actor: CitizenPrincipal }): Promi
         .where('phone', '=', citizen.phone)
         .execute();
     }
+    // The foreign key would cascade; deleting here keeps the list of what goes in one place.
+    await tx
+      .deleteFrom('inbox_messages')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('citizen_id', '=', actor.id)
+      .execute();
     await tx
       .deleteFrom('consents')
       .where('tenant_id', '=', actor.tenantId)

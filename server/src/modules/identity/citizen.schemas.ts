@@ -7,6 +7,12 @@ import { Type, type Static } from '@sinclair/typebox';
 const DateTime = Type.String({ format: 'date-time' });
 const Phone = Type.String({ minLength: 9, maxLength: 20, description: 'Vietnamese mobile number' });
 
+export const AuthMethodsReply = Type.Object({
+  zalo: Type.Boolean({ description: 'Sign-in with Zalo works (the Zalo app id and secret are configured)' }),
+  phoneOtp: Type.Boolean({ description: 'Sign-in with a code sent by SMS' }),
+  devZalo: Type.Boolean({ description: 'Development only: a simulated Zalo identity is accepted' }),
+});
+
 export const ZaloLoginBody = Type.Object(
   {
     accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
@@ -110,6 +116,21 @@ export const ExportReply = Type.Object({
       action: Type.String(),
       entityType: Type.String(),
       entityId: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  inbox: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      type: Type.String(),
+      title: Type.String(),
+      body: Type.String(),
+      link: Type.Union([
+        Type.Object({ page: Type.String(), params: Type.Record(Type.String(), Type.String()) }),
+        Type.Null(),
+      ]),
+      legal: Type.Boolean(),
+      createdAt: DateTime,
+      readAt: Type.Union([DateTime, Type.Null()]),
     }),
   ),
 });

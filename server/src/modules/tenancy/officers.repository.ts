@@ -4,7 +4,8 @@ import { toCount } from '../../db/pg-types.js';
 import type { Officer, Role } from '../../db/schema.js';
 import { escapeLike, normalizeVi } from '../../platform/search/normalize.js';
 import type { AdminScope } from './scope.js';
-import type { OfficerView } from './tenancy.schemas.js';
+import { parseSort } from '../../platform/http/export.js';
+import type { OfficerQuery, OfficerSort, OfficerView } from './tenancy.schemas.js';
 import type { PageOf, Paging } from './tenancy.repository.js';
 
 /** Officer queries for administrators. Every one is filtered by tenant and, for agency admins, by scope. */
@@ -68,15 +69,12 @@ export async function usernameTaken(db: Db, tenantId: string, username: string):
   return row !== undefined;
 }
 
-export async function listOfficers(
-  db: Db,
-  tenantId: string,
-  scope: AdminScope,
-  filter: { agencyId?: string; role?: Role; q?: string } & Paging,
-): Promise<PageOf<OfficerView>> {
-  const empty = { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
-  if (!scope.all && scope.agencyIds.size === 0) return empty;
-  if (filter.agencyId && !scope.all && !scope.agencyIds.has(filter.agencyId)) return empty;
+export type OfficerFilter = Omit<OfficerQuery, 'page' | 'pageSize' | 'format'>;
+
+/** The officers a filter matches within the admin's scope, or undefined when the scope rules out all. */
+export function officersMatching(db: Db, tenantId: string, scope: AdminScope, filter: OfficerFilter) {
+  if (!scope.all && scope.agencyIds.size === 0) return undefined;
+  if (filter.agencyId && !scope.all && !scope.agencyIds.has(filter.agencyId)) return undefined;
 
   let base = db.selectFrom('officers').where('officers.tenant_id', '=', tenantId);
   const scopeIds = scope.all ? undefined : [...scope.agencyIds];
@@ -101,23 +99,58 @@ export async function listOfficers(
       sql<boolean>`(lower(unaccent(officers.full_name)) like ${pattern} or lower(officers.username::text) like ${pattern})`,
     );
   }
+  return base;
+}
+
+/** All officer columns in the requested order; the last key makes the order total, so pages never overlap. */
+export function sortedOfficers(base: NonNullable<ReturnType<typeof officersMatching>>, sort?: OfficerSort) {
+  const query = base.selectAll('officers');
+  const { field, direction } = parseSort(sort ?? 'fullName');
+  switch (field) {
+    case 'username':
+      return query.orderBy('officers.username', direction).orderBy('officers.id');
+    case 'createdAt':
+      return query.orderBy('officers.created_at', direction).orderBy('officers.id');
+    case 'fullName':
+      return query
+        .orderBy(sql`lower(unaccent(officers.full_name))`, direction)
+        .orderBy('officers.username', direction)
+        .orderBy('officers.id');
+  }
+}
+
+/** The roles of these officers an admin may see: an agency admin only those it manages. */
+export async function visibleRoles(
+  db: Db,
+  tenantId: string,
+  scope: AdminScope,
+  officerIds: readonly string[],
+): Promise<RoleRow[]> {
+  const roles = await rolesOf(db, tenantId, officerIds);
+  return scope.all ? roles : roles.filter((r) => scope.agencyIds.has(r.agency_id));
+}
+
+export async function listOfficers(
+  db: Db,
+  tenantId: string,
+  scope: AdminScope,
+  filter: OfficerFilter & Paging,
+): Promise<PageOf<OfficerView>> {
+  const base = officersMatching(db, tenantId, scope, filter);
+  if (!base) return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('officers')
-      .orderBy(sql`lower(unaccent(officers.full_name))`)
-      .orderBy('officers.username')
+    sortedOfficers(base, filter.sort)
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize)
       .execute(),
   ]);
-  const roles = await rolesOf(
+  const visible = await visibleRoles(
     db,
     tenantId,
+    scope,
     rows.map((r) => r.id),
   );
-  // An agency admin sees the roles it manages, not where else the officer works.
-  const visible = scope.all ? roles : roles.filter((r) => scope.agencyIds.has(r.agency_id));
   return {
     items: rows.map((o) =>
       officerView(

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { exportableResponse, sendExport } from '../../platform/http/export.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { adminScope } from './scope.js';
+import { OFFICER_EXPORT_COLUMNS, officerExport } from './officers.export.js';
 import { listOfficers } from './officers.repository.js';
 import { createOfficer, getOfficer, updateOfficer } from './officers.service.js';
 import { ORG_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
@@ -27,14 +29,29 @@ export const officerAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ORG_ADMIN },
       schema: {
         ...base,
-        summary: 'Officers, by agency, role, or part of the name or username',
+        summary: 'Officers, by agency, role, or part of the name or username; sortable, downloadable',
         querystring: OfficerQuery,
-        response: { 200: Page(OfficerView), ...SIGNED_IN_ERRORS },
+        response: {
+          200: exportableResponse(Page(OfficerView)),
+          400: ErrorResponse(['VALIDATION_FAILED', 'EXPORT_TOO_LARGE']),
+          ...SIGNED_IN_ERRORS,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireOfficer(request);
-      return listOfficers(db, actor.tenantId, await adminScope(db, actor), request.query);
+      const scope = await adminScope(db, actor);
+      const { format, page: _page, pageSize: _pageSize, ...filter } = request.query;
+      if (!format) return listOfficers(db, actor.tenantId, scope, request.query);
+      const { total, rows } = await officerExport(db, actor.tenantId, scope, filter);
+      return sendExport(reply, {
+        format,
+        fileName: 'can-bo',
+        sheetName: 'Cán bộ',
+        columns: OFFICER_EXPORT_COLUMNS,
+        total,
+        rows,
+      });
     },
   );
 

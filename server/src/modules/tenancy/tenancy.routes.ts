@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { exportableResponse, sendExport } from '../../platform/http/export.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { AGENCY_EXPORT_COLUMNS, agencyExport, listAdminAgencies } from './agencies-admin.repository.js';
 import { holidayRoutes } from './holidays.routes.js';
 import { officerAdminRoutes } from './officers.routes.js';
+import { adminScope } from './scope.js';
 import { ORG_ADMIN, PROVINCE_ADMIN, PUBLIC_DIRECTORY, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
 import {
+  AdminAgencyQuery,
   AdminTenant,
   AdminUnit,
   AdminUnitQuery,
@@ -131,6 +135,39 @@ export const tenancyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const updated = await updateTenant({ db, actor: requireOfficer(request), patch: request.body });
       app.ctx.tenants.invalidate();
       return adminTenant(updated);
+    },
+  );
+
+  app.get(
+    '/api/admin/agencies',
+    {
+      config: { access: ORG_ADMIN },
+      schema: {
+        tags,
+        security: SECURITY,
+        summary: 'Agencies the admin manages (an agency admin: its subtree); sortable, downloadable',
+        querystring: AdminAgencyQuery,
+        response: {
+          200: exportableResponse(Page(Agency)),
+          400: ErrorResponse(['VALIDATION_FAILED', 'EXPORT_TOO_LARGE']),
+          ...SIGNED_IN_ERRORS,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireOfficer(request);
+      const scope = await adminScope(db, actor);
+      const { format, page: _page, pageSize: _pageSize, ...filter } = request.query;
+      if (!format) return listAdminAgencies(db, actor.tenantId, scope, request.query);
+      const { total, rows } = await agencyExport(db, actor.tenantId, scope, filter);
+      return sendExport(reply, {
+        format,
+        fileName: 'co-quan',
+        sheetName: 'Cơ quan',
+        columns: AGENCY_EXPORT_COLUMNS,
+        total,
+        rows,
+      });
     },
   );
 

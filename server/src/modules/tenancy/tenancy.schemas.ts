@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ROLES } from '../../db/schema.js';
+import { ExportFormatParam, SortParam, type SortKey } from '../../platform/http/export.js';
 import { UTILITY_KEYS } from './utilities.js';
 
 /*
@@ -145,6 +146,17 @@ export const AgencyQuery = Type.Object({
 });
 export type AgencyQuery = Static<typeof AgencyQuery>;
 
+export const AGENCY_SORT_FIELDS = ['code', 'name'] as const;
+export type AgencySort = SortKey<(typeof AGENCY_SORT_FIELDS)[number]>;
+export const AdminAgencyQuery = Type.Object({
+  q: Type.Optional(SearchText),
+  parentId: Type.Optional(Uuid),
+  sort: SortParam(AGENCY_SORT_FIELDS),
+  format: ExportFormatParam,
+  ...PageQuery,
+});
+export type AdminAgencyQuery = Static<typeof AdminAgencyQuery>;
+
 const agencyFields = {
   code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -182,10 +194,14 @@ export const OfficerView = Type.Object({
 });
 export type OfficerView = Static<typeof OfficerView>;
 
+export const OFFICER_SORT_FIELDS = ['username', 'fullName', 'createdAt'] as const;
+export type OfficerSort = SortKey<(typeof OFFICER_SORT_FIELDS)[number]>;
 export const OfficerQuery = Type.Object({
   agencyId: Type.Optional(Uuid),
   role: Type.Optional(RoleSchema),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or username' })),
+  sort: SortParam(OFFICER_SORT_FIELDS, 'fullName'),
+  format: ExportFormatParam,
   ...PageQuery,
 });
 export type OfficerQuery = Static<typeof OfficerQuery>;

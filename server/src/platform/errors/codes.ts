@@ -267,6 +267,16 @@ export const ERROR_CODES = {
     en: 'National holidays cannot be changed by a province.',
   },
   CITIZEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+
+  // inbox
+  MESSAGE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tin nhắn.', en: 'Message not found.' },
+
+  // lists
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    vi: 'Danh sách quá lớn để tải về. Vui lòng thu hẹp bộ lọc (ví dụ theo khoảng thời gian) rồi thử lại.',
+    en: 'The list is too large to download. Please narrow the filter (for example by date) and try again.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
