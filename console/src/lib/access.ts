@@ -1,0 +1,29 @@
+import type { OfficerProfile, Role } from '../api/types';
+
+/*
+ * Which officer sees which part of the console. This mirrors the server's rules
+ * (server/src/modules/tenancy/route-rules.ts) so nobody is shown a link that would answer 403;
+ * the server enforces them regardless.
+ */
+export const PROVINCE_ADMIN: readonly Role[] = ['province_admin'];
+export const ORG_ADMIN: readonly Role[] = ['province_admin', 'agency_admin'];
+
+export type Section = 'home' | 'settings' | 'agencies' | 'officers' | 'audit' | 'account';
+
+export const SECTION_ROLES: Record<Section, readonly Role[] | null> = {
+  home: null,
+  settings: PROVINCE_ADMIN,
+  agencies: ORG_ADMIN,
+  officers: ORG_ADMIN,
+  audit: PROVINCE_ADMIN,
+  account: null,
+};
+
+export function canUse(officer: OfficerProfile, section: Section): boolean {
+  const roles = SECTION_ROLES[section];
+  return roles === null || officer.roles.some((r) => roles.includes(r.role));
+}
+
+export function isProvinceAdmin(officer: OfficerProfile): boolean {
+  return officer.roles.some((r) => r.role === 'province_admin');
+}
