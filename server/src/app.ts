@@ -15,6 +15,7 @@ import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(filesRoutes);
   await app.register(inboxRoutes);
   await app.register(auditLogRoutes);
+  await app.register(notificationsRoutes);
   if (options.staticApps !== false) await registerStaticApps(app, options.staticApps);
 
   return app;

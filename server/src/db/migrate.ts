@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as inbox from './migrations/0002_inbox.js';
+import * as notifications from './migrations/0003_notifications.js';
 
 /** Migrations live in code (no file-system scanning) so bundling and tests see the same list. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_inbox': inbox,
+  '0003_notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

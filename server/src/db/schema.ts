@@ -232,6 +232,181 @@ export interface InboxMessagesTable {
   read_at: Date | null;
 }
 
+export type NotifyChannel = 'oa' | 'zns' | 'sms';
+export type DeliveryStatus =
+  'created' | 'sending' | 'sent' | 'delivered' | 'temporary_failure' | 'permanent_failure';
+export type NotificationStatus = 'created' | 'sending' | 'sent' | 'delivered' | 'failed' | 'inbox_only';
+
+export interface NotificationSettingsTable {
+  tenant_id: string;
+  oa_rate_per_minute: Generated<number>;
+  sms_unit_cost: Generated<number>;
+  zns_unit_cost: Generated<number>;
+  oa_unit_cost: Generated<number>;
+  routing: Json<Record<string, NotifyChannel[]>>;
+  updated_at: Timestamp;
+}
+
+export interface NotificationTemplatesTable {
+  tenant_id: string;
+  type: string;
+  channel: 'inbox' | 'oa' | 'sms';
+  title: string | null;
+  body: string;
+  updated_by_officer_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ZnsTemplatesTable {
+  tenant_id: string;
+  type: string;
+  template_id: string;
+  /** ZNS parameter name → our variable name. */
+  params: Json<Record<string, string>>;
+  approved: Generated<boolean>;
+}
+
+export interface NotificationOptOutsTable {
+  tenant_id: string;
+  citizen_id: string;
+  type: string;
+  channel: '*' | NotifyChannel;
+  created_at: CreatedAt;
+}
+
+export interface OaFollowersTable {
+  tenant_id: string;
+  oa_user_id: string;
+  citizen_id: string | null;
+  claimed_citizen_id: string | null;
+  claimed_at: Date | null;
+  followed: Generated<boolean>;
+  followed_at: Date | null;
+  unfollowed_at: Date | null;
+  last_interaction_at: Date | null;
+  commune_id: string | null;
+  confirmed_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface ZaloOaTokensTable {
+  tenant_id: string;
+  access_token: string | null;
+  refresh_token: string;
+  access_expires_at: Date;
+  refreshed_count: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface BroadcastsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  type: string;
+  data: Json<Record<string, string>>;
+  commune_ids: string[] | null;
+  status: Generated<'scheduled' | 'running' | 'done' | 'cancelled'>;
+  run_at: Timestamp;
+  cursor: string | null;
+  batches: Generated<number>;
+  fanned_out: Generated<boolean>;
+  recipients: Generated<number>;
+  sent: Generated<number>;
+  failed: Generated<number>;
+  created_by_officer_id: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  citizen_id: string | null;
+  inbox_message_id: string | null;
+  broadcast_id: string | null;
+  oa_user_id: string | null;
+  type: string;
+  legal: Generated<boolean>;
+  data: Json<Record<string, string>>;
+  plan: Json<NotifyChannel[]>;
+  status: Generated<NotificationStatus>;
+  channel: NotifyChannel | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** What a delivery sends: text for OA and SMS, a template for ZNS. */
+export type DeliveryContent = (
+  { text: string; to: string } | { templateId: string; templateData: Record<string, string>; to: string }
+) & {
+  /** SMS parts the same notice would have taken: the base of the saving in the cost report. */
+  smsEquivalentSegments: number;
+};
+
+export interface NotificationDeliveriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  notification_id: string;
+  channel: NotifyChannel;
+  status: Generated<DeliveryStatus>;
+  content: Json<DeliveryContent>;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  provider_message_id: string | null;
+  error_code: string | null;
+  broadcast_id: string | null;
+  broadcast_batch: number | null;
+  segments: number | null;
+  cost: number | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationEventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  notification_id: string;
+  delivery_id: string | null;
+  at: Timestamp;
+  status: string;
+  detail: Json<Record<string, unknown> | null>;
+}
+
+export interface NotificationLedgerTable {
+  id: Generated<number>;
+  tenant_id: string;
+  delivery_id: string;
+  notification_id: string;
+  type: string;
+  channel: NotifyChannel;
+  segments: number;
+  unit_cost: number;
+  cost: number;
+  sms_equivalent_cost: number;
+  at: Timestamp;
+}
+
+export interface RateLimitKeysTable {
+  key: string;
+  limit_per_minute: number;
+}
+
+export interface RateLimitBucketsTable {
+  key: string;
+  second: number;
+  granted: number;
+}
+
+export interface ZaloWebhookEventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  signature: string;
+  event_name: string;
+  body: Json<Record<string, unknown>>;
+  received_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   admin_units: AdminUnitsTable;
@@ -249,6 +424,20 @@ export interface Database {
   recurring_jobs: RecurringJobsTable;
   holidays: HolidaysTable;
   inbox_messages: InboxMessagesTable;
+  notification_settings: NotificationSettingsTable;
+  notification_templates: NotificationTemplatesTable;
+  zns_templates: ZnsTemplatesTable;
+  notification_opt_outs: NotificationOptOutsTable;
+  oa_followers: OaFollowersTable;
+  zalo_oa_tokens: ZaloOaTokensTable;
+  broadcasts: BroadcastsTable;
+  notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_events: NotificationEventsTable;
+  notification_ledger: NotificationLedgerTable;
+  rate_limit_keys: RateLimitKeysTable;
+  rate_limit_buckets: RateLimitBucketsTable;
+  zalo_webhook_events: ZaloWebhookEventsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

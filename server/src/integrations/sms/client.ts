@@ -17,6 +17,29 @@ export interface SmsMessage {
   /** Canonical Vietnamese mobile number (0xxxxxxxxx). */
   to: string;
   text: string;
+  /**
+   * Our idempotency key (the delivery id), sent as `reference`: a gateway that has already accepted
+   * a message with this reference answers with the same id instead of sending it again, so a retry
+   * after a lost answer cannot text the citizen twice.
+   */
+  reference?: string;
+}
+
+/**
+ * SMS_UNAVAILABLE for the caller, with the gateway's HTTP status for the notification worker: a 4xx
+ * other than 408/429 means this message will never be accepted (retrying is pointless), anything
+ * else may pass later. 0 means no answer at all.
+ */
+export class SmsGatewayError extends AppError {
+  constructor(readonly httpStatus: number) {
+    super('SMS_UNAVAILABLE');
+  }
+
+  get permanent(): boolean {
+    return (
+      this.httpStatus >= 400 && this.httpStatus < 500 && this.httpStatus !== 408 && this.httpStatus !== 429
+    );
+  }
 }
 
 export interface SmsSender {
@@ -47,24 +70,29 @@ export class HttpSmsSender implements SmsSender {
           'content-type': 'application/json',
           ...(this.settings.apiKey ? { authorization: `Bearer ${this.settings.apiKey}` } : {}),
         },
-        body: JSON.stringify({ to: toE164(message.to), text: message.text, sender: this.settings.sender }),
+        body: JSON.stringify({
+          to: toE164(message.to),
+          text: message.text,
+          sender: this.settings.sender,
+          ...(message.reference ? { reference: message.reference } : {}),
+        }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = response.status;
       body = await response.json().catch(() => undefined);
     } catch (error) {
-      this.fail(message.to, error instanceof Error ? error.name : 'network error');
+      this.fail(message.to, error instanceof Error ? error.name : 'network error', 0);
     }
     const id = (body as { id?: unknown } | undefined)?.id;
     if (status < 200 || status >= 300 || (typeof id !== 'string' && typeof id !== 'number')) {
-      this.fail(message.to, `HTTP ${status}`);
+      this.fail(message.to, `HTTP ${status}`, status >= 200 && status < 300 ? 502 : status);
     }
     return { id: String(id) };
   }
 
-  private fail(to: string, reason: string): never {
+  private fail(to: string, reason: string, httpStatus: number): never {
     this.logger?.error({ to: maskPersonalData(to), reason }, 'SMS gateway refused or unreachable');
-    throw new AppError('SMS_UNAVAILABLE');
+    throw new SmsGatewayError(httpStatus);
   }
 }
 

@@ -11,6 +11,7 @@ export interface FakeSms {
   to: string;
   text: string;
   sender: string;
+  reference: string | null;
 }
 
 export class FakeSmsGateway {
@@ -18,6 +19,11 @@ export class FakeSmsGateway {
   url = '';
   private server: Server | undefined;
   private failures: number[] = [];
+  private readonly byReference = new Map<string, FakeSms>();
+  /** Calls answered from `byReference` instead of sending again (our retries after a lost answer). */
+  duplicatesRefused = 0;
+  /** Every call is answered after this many milliseconds. */
+  latencyMs = 0;
 
   constructor(readonly apiKey = 'fake-sms-key') {}
 
@@ -26,14 +32,18 @@ export class FakeSmsGateway {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const reply = (status: number, body: object) =>
-          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const reply = (status: number, body: object) => {
+          const write = () =>
+            res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+          if (this.latencyMs > 0) setTimeout(write, this.latencyMs);
+          else write();
+        };
         if (req.method !== 'POST' || req.url !== '/messages') return reply(404, { error: 'not found' });
         if (req.headers.authorization !== `Bearer ${this.apiKey}`)
           return reply(401, { error: 'unauthorized' });
         const failure = this.failures.shift();
         if (failure !== undefined) return reply(failure, { error: 'injected failure' });
-        let body: { to?: unknown; text?: unknown; sender?: unknown };
+        let body: { to?: unknown; text?: unknown; sender?: unknown; reference?: unknown };
         try {
           body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
         } catch {
@@ -42,13 +52,22 @@ export class FakeSmsGateway {
         if (typeof body.to !== 'string' || !/^\+84\d{9}$/.test(body.to) || typeof body.text !== 'string') {
           return reply(422, { error: 'invalid message' });
         }
+        // The gateway contract (client.ts): a known reference is answered with the first message's id.
+        const reference = typeof body.reference === 'string' ? body.reference : null;
+        const known = reference ? this.byReference.get(reference) : undefined;
+        if (known) {
+          this.duplicatesRefused += 1;
+          return reply(202, { id: known.id });
+        }
         const message: FakeSms = {
           id: `sms-${this.messages.length + 1}`,
           to: body.to,
           text: body.text,
           sender: String(body.sender ?? ''),
+          reference,
         };
         this.messages.push(message);
+        if (reference) this.byReference.set(reference, message);
         return reply(202, { id: message.id });
       });
     });

@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizeVietnamesePhone, toZaloPhone } from '../sms/phone.js';
 import { ZALO_ERRORS, ZaloApiError, ZaloUnavailableError, type ZaloOperation } from './errors.js';
+import { httpExchange } from './http-exchange.js';
 import { appSecretProof } from './signature.js';
 
 export { ZaloApiError, ZaloUnavailableError, ZALO_ERRORS, zaloErrorToAppError } from './errors.js';
@@ -223,13 +224,15 @@ export class HttpZaloClient implements ZaloClient {
   }
 
   /** One HTTP exchange; turns every way it can fail into one of the two Zalo error types. */
-  private async call(operation: ZaloOperation, url: string, init: RequestInit): Promise<Json> {
+  private async call(
+    operation: ZaloOperation,
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<Json> {
     let status: number;
     let text: string;
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
-      status = response.status;
-      text = await response.text();
+      ({ status, text } = await httpExchange(url, init, this.timeoutMs));
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network error';
       throw new ZaloUnavailableError(operation, reason);

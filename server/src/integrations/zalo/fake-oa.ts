@@ -11,6 +11,7 @@ export interface FakeRequest {
 }
 
 const OA_TOKEN_TTL_MS = 25 * 60 * 60_000;
+const MINUTE_MS = 60_000;
 const ZNS_DAILY_QUOTA = 500;
 
 export const fakeToken = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
@@ -39,6 +40,15 @@ export class FakeZaloOa {
   private readonly inactive = new Set<string>();
   private readonly templates = new Set<string>();
   private sent = 0;
+  /** Arrival times (fake clock, ms) of OA message and ZNS calls, refused ones included. */
+  readonly arrivals: number[] = [];
+  /** Accepted OA messages per user id and ZNS messages per phone: duplicates show as counts > 1. */
+  readonly oaReceived = new Map<string, number>();
+  readonly znsReceived = new Map<string, number>();
+  /** ZNS tracking ids already accepted, with the answer given. */
+  private readonly znsByTrackingId = new Map<string, { msgId: string; sentTime: string }>();
+  znsDuplicatesRefused = 0;
+  refreshCount = 0;
 
   constructor(
     private readonly app: { appId: string; appSecret: string },
@@ -71,6 +81,38 @@ export class FakeZaloOa {
     this.templates.add(templateId);
   }
 
+  /** An injected error still counts against the rate: Zalo counts requests, not successes. */
+  recordRefusal(path: string): void {
+    if (path.startsWith('/v3.0/oa/message/') || path === '/message/template') this.arrivals.push(this.now());
+  }
+
+  /** The most message calls seen within any 60-second window (sliding, not calendar minutes). */
+  maxPerMinute(): number {
+    const times = [...this.arrivals].sort((a, b) => a - b);
+    let best = 0;
+    let start = 0;
+    for (let end = 0; end < times.length; end++) {
+      while (times[end]! - times[start]! >= MINUTE_MS) start++;
+      best = Math.max(best, end - start + 1);
+    }
+    return best;
+  }
+
+  /** Totals for a load run: messages accepted, recipients, duplicates and the peak 60-second rate. */
+  stats(): object {
+    let duplicates = 0;
+    for (const times of this.oaReceived.values()) duplicates += times - 1;
+    for (const times of this.znsReceived.values()) duplicates += times - 1;
+    return {
+      requests: this.arrivals.length,
+      accepted: this.sent,
+      oaRecipients: this.oaReceived.size,
+      znsRecipients: this.znsReceived.size,
+      duplicates,
+      maxPerMinute: this.maxPerMinute(),
+    };
+  }
+
   refresh(req: FakeRequest): object {
     const form = new URLSearchParams(req.body);
     if (req.headers.secret_key !== this.app.appSecret || form.get('app_id') !== this.app.appId) {
@@ -83,6 +125,7 @@ export class FakeZaloOa {
     // Single use: a second refresh with the same token fails, which is why the caller must store
     // the new pair before doing anything else.
     if (!this.refreshTokens.delete(refreshToken)) return oauthErr(-14014, 'Invalid refresh token');
+    this.refreshCount += 1;
     const pair = this.issueTokens();
     return {
       access_token: pair.accessToken,
@@ -92,6 +135,7 @@ export class FakeZaloOa {
   }
 
   message(req: FakeRequest, kind: string): object {
+    this.arrivals.push(this.now());
     const denied = this.auth(req);
     if (denied) return denied;
     const body = parseJson(req.body) as { recipient?: { user_id?: unknown }; message?: { text?: unknown } };
@@ -105,6 +149,7 @@ export class FakeZaloOa {
       return zaloErr(ZALO_ERRORS.NO_RECENT_INTERACTION, 'User has not interacted with the OA in 7 days');
     }
     this.sent += 1;
+    this.oaReceived.set(userId, (this.oaReceived.get(userId) ?? 0) + 1);
     return {
       data: {
         message_id: randomBytes(16).toString('hex'),
@@ -118,6 +163,7 @@ export class FakeZaloOa {
   }
 
   zns(req: FakeRequest): object {
+    this.arrivals.push(this.now());
     const denied = this.auth(req);
     if (denied) return denied;
     const body = parseJson(req.body) as {
@@ -143,15 +189,35 @@ export class FakeZaloOa {
     if (typeof body.tracking_id !== 'string' || body.tracking_id.length > 48) {
       return zaloErr(ZALO_ERRORS.INVALID_PARAMETER, 'Invalid parameter');
     }
+    const quota = () => ({
+      dailyQuota: String(ZNS_DAILY_QUOTA),
+      remainingQuota: String(Math.max(ZNS_DAILY_QUOTA - this.sent, 0)),
+    });
+    /*
+     * Zalo documents tracking_id as the partner's own reference for reconciliation; it does not
+     * document that a repeated tracking_id is refused or de-duplicated. Our delivery worker reuses the
+     * tracking id when it retries an attempt whose answer it never recorded, and relies on the
+     * provider answering the first message again instead of sending a second one. This fake does
+     * exactly that, so tests hold the worker to its side of the bargain; against the real ZNS the
+     * residual risk is a duplicate after a crash in that short window (see docs in delivery.ts).
+     */
+    const known = this.znsByTrackingId.get(body.tracking_id);
+    if (known) {
+      this.znsDuplicatesRefused += 1;
+      return {
+        error: 0,
+        message: 'Success',
+        data: { msg_id: known.msgId, sent_time: known.sentTime, quota: quota() },
+      };
+    }
     this.sent += 1;
+    this.znsReceived.set(body.phone, (this.znsReceived.get(body.phone) ?? 0) + 1);
+    const answer = { msgId: randomBytes(16).toString('hex'), sentTime: String(this.now()) };
+    if (body.tracking_id !== '') this.znsByTrackingId.set(body.tracking_id, answer);
     return {
       error: 0,
       message: 'Success',
-      data: {
-        msg_id: randomBytes(16).toString('hex'),
-        sent_time: String(this.now()),
-        quota: { dailyQuota: String(ZNS_DAILY_QUOTA), remainingQuota: String(ZNS_DAILY_QUOTA - this.sent) },
-      },
+      data: { msg_id: answer.msgId, sent_time: answer.sentTime, quota: quota() },
     };
   }
 

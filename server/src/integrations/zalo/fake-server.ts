@@ -54,10 +54,17 @@ export class FakeZaloServer {
   >();
   private injected: { path: string | undefined; error: number; message: string; remaining: number }[] = [];
   private outage: FakeOutage = null;
+  /** Every answer waits this long (a slow provider); 0 answers at once. */
+  latencyMs = 0;
+  /** Off for load runs: `requests` would hold every body. Counters and `oa` records stay on. */
+  recordRequests = true;
   /** OA tokens, followers and ZNS templates: `fake.oa.issueTokens()`, `fake.oa.addFollower()`, … */
   readonly oa: FakeZaloOa;
 
-  constructor(options: { appId?: string; appSecret?: string; oaSecret?: string } = {}) {
+  constructor(
+    options: { appId?: string; appSecret?: string; oaSecret?: string; recordRequests?: boolean } = {},
+  ) {
+    this.recordRequests = options.recordRequests ?? true;
     this.appId = options.appId ?? 'fake-app-id';
     this.appSecret = options.appSecret ?? 'fake-app-secret';
     this.oaSecret = options.oaSecret ?? 'fake-oa-secret';
@@ -77,8 +84,9 @@ export class FakeZaloServer {
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        this.requests.push(recorded);
-        this.handle(recorded, res);
+        if (this.recordRequests) this.requests.push(recorded);
+        if (this.latencyMs > 0) setTimeout(() => this.handle(recorded, res), this.latencyMs);
+        else this.handle(recorded, res);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -169,6 +177,7 @@ export class FakeZaloServer {
     }
     const injected = this.injected.find((i) => i.remaining > 0 && (!i.path || i.path === req.path));
     if (injected) {
+      this.oa.recordRefusal(req.path);
       injected.remaining -= 1;
       this.injected = this.injected.filter((i) => i.remaining > 0);
       return send(res, { error: injected.error, message: injected.message });
@@ -180,6 +189,8 @@ export class FakeZaloServer {
     const oa = /^\/v3\.0\/oa\/message\/(cs|transaction|promotion)$/.exec(req.path);
     if (req.method === 'POST' && oa) return send(res, this.oa.message(req, oa[1]!));
     if (key === 'POST /message/template') return send(res, this.oa.zns(req));
+    // Not Zalo's: what the fake saw, for a benchmark running it in another process.
+    if (key === 'GET /__fake/stats') return send(res, this.oa.stats());
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
   }
 

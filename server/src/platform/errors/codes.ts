@@ -271,6 +271,35 @@ export const ERROR_CODES = {
   // inbox
   MESSAGE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tin nhắn.', en: 'Message not found.' },
 
+  // notifications
+  ZALO_WEBHOOK_SIGNATURE_INVALID: {
+    status: 401,
+    vi: 'Chữ ký sự kiện Zalo không hợp lệ.',
+    en: 'The Zalo event signature is not valid.',
+  },
+  ZALO_WEBHOOK_STALE: {
+    status: 401,
+    vi: 'Sự kiện Zalo đã quá hạn.',
+    en: 'The Zalo event is too old.',
+  },
+  OA_LINK_CONFLICT: {
+    status: 409,
+    vi: 'Tài khoản Zalo này đã được liên kết với người dùng khác.',
+    en: 'This Zalo account is already linked to another user.',
+  },
+  ZALO_OA_TOKEN_REFUSED: {
+    status: 400,
+    vi: 'Zalo không chấp nhận mã làm mới (refresh token) của Official Account.',
+    en: 'Zalo refused the Official Account refresh token.',
+  },
+  NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' },
+  TEMPLATE_INVALID: {
+    status: 400,
+    vi: 'Mẫu tin có biến không hợp lệ.',
+    en: 'The template uses an unknown variable.',
+  },
+  BROADCAST_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt gửi tin.', en: 'Broadcast not found.' },
+
   // lists
   EXPORT_TOO_LARGE: {
     status: 400,
