@@ -3,6 +3,8 @@
  * route's throughput on the same machine in the same run, p99 ≤ 25 ms at 50 connections on
  * PostgreSQL. The servers run as their own processes (the real `server/src/main.ts` with demo data);
  * autocannon drives them from this one. Prints JSON.
+ * On PostgreSQL it also writes BENCH_DOSSIERS dossiers (default 1,000,000) and measures the public
+ * lookup by code among them; procedure search runs on both databases against the demo catalog.
  * Run: npm run bench:api   (DATABASE_URL for PostgreSQL, default local; BENCH_SECONDS, default 10)
  */
 import autocannon from 'autocannon';
@@ -71,6 +73,7 @@ async function platformRun(database: 'pglite' | 'postgres', port: number) {
     LOG_LEVEL: 'warn',
     WORKER: 'false',
     RATE_LIMIT_MAX: '1000000',
+    LOOKUP_RATE_LIMIT_MAX: '1000000',
   };
   let cleanup: () => Promise<void>;
   if (database === 'pglite') {
@@ -95,6 +98,7 @@ async function platformRun(database: 'pglite' | 'postgres', port: number) {
   }
   const server = await start('server/src/main.ts', env);
   try {
+    const dossierTargets = database === 'postgres' ? await seedDossiers(env.DATABASE_URL!) : [];
     // One indexed lookup by primary key: an agency the demo seed created.
     const list = (await (
       await fetch(`http://127.0.0.1:${port}/api/agencies?pageSize=1`, {
@@ -107,6 +111,8 @@ async function platformRun(database: 'pglite' | 'postgres', port: number) {
       { name: 'tenant config (cached)', path: '/api/tenant' },
       { name: 'agency by id (indexed read)', path: `/api/agencies/${agencyId}` },
       { name: 'agency search (trigram, accent-insensitive)', path: '/api/agencies?q=tu%20phap' },
+      { name: 'procedure search (trigram, accent-insensitive)', path: '/api/procedures?q=khai%20sinh' },
+      ...dossierTargets,
     ];
     const results = [];
     for (const target of targets) results.push(await load(port, target));
@@ -114,6 +120,63 @@ async function platformRun(database: 'pglite' | 'postgres', port: number) {
   } finally {
     await stop(server);
     await cleanup();
+  }
+}
+
+/**
+ * DOSSIERS dossiers (default 1,000,000) spread over the demo procedures, written by one SQL
+ * statement per 100,000 rows, then a lookup by code + the phone's last four digits of one of them.
+ */
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
+async function seedDossiers(databaseUrl: string): Promise<Target[]> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows: procedures } = await db.query<{ id: string; agency_id: string; agency_code: string }>(
+      `select p.id, p.agency_id, a.code as agency_code from procedures p join agencies a on a.id = p.agency_id
+       where p.tenant_id = 'tay-ninh' order by p.code`,
+    );
+    if (procedures.length === 0) throw new Error('demo procedures missing');
+    const ids = procedures.map((p) => p.id);
+    const agencies = procedures.map((p) => p.agency_id);
+    const codes = procedures.map((p) => p.agency_code);
+    const started = Date.now();
+    for (let from = 0; from < DOSSIERS; from += 100_000) {
+      const to = Math.min(from + 100_000, DOSSIERS) - 1;
+      // Day g / 2000 and sequence g % 2000 + 1 make every code unique whatever the agency prefix.
+      await db.query(
+        `insert into dossiers (tenant_id, code, procedure_id, agency_id, channel, status, applicant_name,
+           applicant_phone, search_norm, data, lookup_secret, submitted_at, received_at, due_at)
+         select 'tay-ninh', c.code, ($1::uuid[])[1 + g % $4], ($2::uuid[])[1 + g % $4], 'app',
+           (array['submitted','received','processing','result_ready','returned'])[1 + g % 5],
+           'Nguyễn Văn ' || g, c.phone, lower(c.code || ' nguyen van ' || g || ' ' || c.phone), '{}',
+           md5(g::text), c.day, c.day + interval '1 hour', c.day + interval '10 days'
+         from generate_series($5::int, $6::int) g
+         cross join lateral (select
+           ($3::text[])[1 + g % $4] || '-' || to_char(date '2024-01-01' + g / 2000, 'YYMMDD') || '-' ||
+             lpad((g % 2000 + 1)::text, 4, '0') as code,
+           '09' || lpad((g % 100000000)::text, 8, '0') as phone,
+           (date '2024-01-01' + g / 2000)::timestamptz as day) c`,
+        [ids, agencies, codes, procedures.length, from, to],
+      );
+    }
+    await db.query('analyze dossiers');
+    const probe = Math.floor(DOSSIERS / 2);
+    const { rows } = await db.query<{ code: string; applicant_phone: string }>(
+      `select code, applicant_phone from dossiers where tenant_id = 'tay-ninh' and applicant_name = $1`,
+      [`Nguyễn Văn ${probe}`],
+    );
+    const dossier = rows[0];
+    if (!dossier) throw new Error('seeded dossier not found');
+    process.stderr.write(`seeded ${DOSSIERS} dossiers in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    return [
+      {
+        name: `dossier lookup by code + phone (${DOSSIERS} dossiers)`,
+        path: `/api/dossiers/lookup?code=${encodeURIComponent(dossier.code)}&phoneLast4=${dossier.applicant_phone.slice(-4)}`,
+      },
+    ];
+  } finally {
+    await db.end();
   }
 }
 

@@ -11,11 +11,15 @@ import type { DatabaseHandle } from './db/connection.js';
 import { createSmsSender } from './integrations/sms/client.js';
 import { HttpZaloClient } from './integrations/zalo/client.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
+import { lookupRoutes } from './modules/dossiers/lookup.routes.js';
+import { oneStopRoutes } from './modules/dossiers/one-stop.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
+import { proceduresRoutes } from './modules/procedures/procedures.routes.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
@@ -156,6 +160,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(inboxRoutes);
   await app.register(auditLogRoutes);
   await app.register(notificationsRoutes);
+  await app.register(dossiersRoutes);
+  await app.register(proceduresRoutes);
+  await app.register(lookupRoutes);
+  await app.register(oneStopRoutes);
   if (options.staticApps !== false) await registerStaticApps(app, options.staticApps);
 
   return app;

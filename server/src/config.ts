@@ -22,6 +22,8 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /** Dossier lookups (code + phone digits or QR secret) a client may try per minute: guessing stays impractical. */
+  lookupRateLimitMax: number;
   trustProxy: boolean;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
@@ -180,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 300, 1, 1_000_000),
     rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
+    lookupRateLimitMax: int(env, 'LOOKUP_RATE_LIMIT_MAX', 10, 1, 1_000_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metricsToken: str(env, 'METRICS_TOKEN'),
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,

@@ -407,6 +407,161 @@ export interface ZaloWebhookEventsTable {
   received_at: CreatedAt;
 }
 
+export interface ProcedureFee {
+  label: string;
+  /** VND */
+  amount: number;
+}
+export interface ProcedureDocument {
+  name: string;
+  copies: number;
+  original: boolean;
+  required: boolean;
+  note?: string;
+}
+
+export interface ProceduresTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  name: string;
+  name_norm: string;
+  field: string;
+  field_norm: string;
+  agency_id: string;
+  level: 'full' | 'partial';
+  processing_days: number;
+  fees: Json<ProcedureFee[]>;
+  documents: Json<ProcedureDocument[]>;
+  result: Generated<string>;
+  legal_basis: Generated<string>;
+  /** A FormDefinition (platform/forms), checked on import. */
+  form: Json<{ fields: unknown[] }>;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DossierDraftsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  citizen_id: string;
+  procedure_id: string;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DossierCodeCountersTable {
+  tenant_id: string;
+  prefix: string;
+  last_value: number;
+}
+
+export interface OneStopIntegrationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  secret_sealed: string;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export const DOSSIER_STATUSES = [
+  'submitted',
+  'received',
+  'processing',
+  'supplement_requested',
+  'payment_requested',
+  'result_ready',
+  'returned',
+  'refused',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+export type DossierChannel = 'app' | 'one_stop' | 'counter';
+
+export interface DossiersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  procedure_id: string;
+  agency_id: string;
+  citizen_id: string | null;
+  channel: DossierChannel;
+  status: DossierStatus;
+  applicant_name: string;
+  applicant_phone: string | null;
+  applicant_id_number: string | null;
+  applicant_address: string | null;
+  search_norm: string;
+  data: Json<Record<string, unknown>>;
+  lookup_secret: string;
+  idempotency_key: string | null;
+  integration_id: string | null;
+  external_id: string | null;
+  assignee_id: string | null;
+  submitted_at: Timestamp;
+  received_at: Date | null;
+  due_at: Date | null;
+  paused_at: Date | null;
+  completed_at: Date | null;
+  returned_at: Date | null;
+  closed_reason: string | null;
+  fee_amount: number | null;
+  overdue_notified_at: Date | null;
+  rating: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  dossier_id: string;
+  at: Timestamp;
+  action: string;
+  from_status: DossierStatus | null;
+  to_status: DossierStatus | null;
+  actor_type: 'citizen' | 'officer' | 'system' | 'integration';
+  actor_id: string | null;
+  note: string | null;
+  data: Json<Record<string, unknown>>;
+  public: Generated<boolean>;
+}
+
+export interface DossierFilesTable {
+  tenant_id: string;
+  dossier_id: string;
+  file_id: string;
+  purpose: 'attachment' | 'supplement' | 'result' | 'slip';
+  field: string | null;
+  added_at: CreatedAt;
+}
+
+export type SlipForm = '01' | '02' | '03' | '04';
+export interface DossierSlipsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  dossier_id: string;
+  form: SlipForm;
+  file_id: string;
+  created_at: CreatedAt;
+}
+
+export interface OneStopEventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  integration_id: string;
+  event_id: string;
+  external_id: string;
+  event_time: Date;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  received_at: CreatedAt;
+  applied_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   admin_units: AdminUnitsTable;
@@ -438,6 +593,15 @@ export interface Database {
   rate_limit_keys: RateLimitKeysTable;
   rate_limit_buckets: RateLimitBucketsTable;
   zalo_webhook_events: ZaloWebhookEventsTable;
+  procedures: ProceduresTable;
+  dossier_drafts: DossierDraftsTable;
+  dossier_code_counters: DossierCodeCountersTable;
+  one_stop_integrations: OneStopIntegrationsTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_files: DossierFilesTable;
+  dossier_slips: DossierSlipsTable;
+  one_stop_events: OneStopEventsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

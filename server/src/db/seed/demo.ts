@@ -4,6 +4,7 @@ import { normalizeVi } from '../../platform/search/normalize.js';
 import { UTILITY_KEYS } from '../../modules/tenancy/utilities.js';
 import type { Db } from '../connection.js';
 import { withTx } from '../transaction-guard.js';
+import { seedDemoProcedures } from './procedures-demo.js';
 
 /**
  * Demo data for `npm start` in development (DEMO_DATA, refused in production): the province of Tây
@@ -122,8 +123,17 @@ export interface SeedDemoOptions {
   zaloOaId?: string | undefined;
 }
 
-/** Creates the demo province unless it exists; returns whether it did. */
+/**
+ * Creates the demo province unless it exists; returns whether it did. Its procedure catalog is added
+ * whenever the province has none (also to a demo database created before the catalog existed).
+ */
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{ created: boolean }> {
+  const result = await seedDemoProvince(db, options);
+  await seedDemoProcedures(db, DEMO_TENANT_ID);
+  return result;
+}
+
+async function seedDemoProvince(db: Db, options: SeedDemoOptions): Promise<{ created: boolean }> {
   const existing = await db
     .selectFrom('tenants')
     .select('id')

@@ -300,6 +300,57 @@ export const ERROR_CODES = {
   },
   BROADCAST_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt gửi tin.', en: 'Broadcast not found.' },
 
+  // procedures and dossiers
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' },
+  PROCEDURE_IMPORT_INVALID: {
+    status: 400,
+    vi: 'Tệp danh mục thủ tục không đọc được. Vui lòng kiểm tra định dạng JSON hoặc CSV.',
+    en: 'The procedure catalog file cannot be read. Please check its JSON or CSV format.',
+  },
+  PROCEDURE_NOT_ONLINE: {
+    status: 409,
+    vi: 'Thủ tục này hiện không nhận hồ sơ trực tuyến.',
+    en: 'This procedure does not accept online dossiers at the moment.',
+  },
+  FORM_INVALID: {
+    status: 400,
+    vi: 'Thông tin trong tờ khai chưa đúng. Vui lòng xem lại các mục được đánh dấu.',
+    en: 'Some answers in the form are not valid. Please check the marked fields.',
+  },
+  DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản nháp.', en: 'Draft not found.' },
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_TRANSITION_INVALID: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+    en: 'This action is not possible in the dossier’s current status.',
+  },
+  DOSSIER_FILE_INVALID: {
+    status: 400,
+    vi: 'Tệp đính kèm không hợp lệ hoặc không thuộc về bạn.',
+    en: 'An attached file is not valid or is not yours.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    vi: 'Mã gửi này đã được dùng cho một hồ sơ khác.',
+    en: 'This idempotency key was already used for a different dossier.',
+  },
+  ONE_STOP_SIGNATURE_INVALID: {
+    status: 401,
+    vi: 'Chữ ký của hệ thống một cửa không hợp lệ.',
+    en: 'The one-stop system signature is not valid.',
+  },
+  ONE_STOP_STALE: {
+    status: 401,
+    vi: 'Yêu cầu của hệ thống một cửa đã quá hạn (quá 5 phút).',
+    en: 'The one-stop request is too old (over 5 minutes).',
+  },
+  INTEGRATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết nối.', en: 'Integration not found.' },
+  INTEGRATION_EXISTS: {
+    status: 409,
+    vi: 'Đã có kết nối mang tên này.',
+    en: 'An integration with this name already exists.',
+  },
+
   // lists
   EXPORT_TOO_LARGE: {
     status: 400,
