@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import zaloMiniApp from 'zmp-vite-plugin';
 import { serviceWorkerPlugin } from './build-tools/service-worker-plugin';
@@ -33,6 +34,11 @@ export default defineConfig(({ mode, command }): UserConfig => {
 
   return {
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // The server's form definitions and validator (no imports outside their folder) run in the
+    // browser too, so the form checks exactly what the server will; only the form's chunk imports it.
+    resolve: {
+      alias: { '@forms': fileURLToPath(new URL('../server/src/platform/forms', import.meta.url)) },
+    },
     define: {
       __ZALO_BUILD__: JSON.stringify(zalo),
       __API_BASE__: JSON.stringify(apiBase.replace(/\/+$/, '')),

@@ -18,7 +18,11 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Extra headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
+  /** The page may be closing (autosave on leaving): let the browser finish the request. */
+  keepalive?: boolean;
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   /** Slow 3G in the countryside: generous, but a request must end so the citizen can retry. */
@@ -26,7 +30,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-function urlFor(path: string, query?: RequestOptions['query']): string {
+export function urlFor(path: string, query?: RequestOptions['query']): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -35,11 +39,18 @@ function urlFor(path: string, query?: RequestOptions['query']): string {
   return `${__API_BASE__}${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
+/** Language, tenant and the citizen's token: what every request to our server carries. */
+export function baseHeaders(): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': language(), Accept: 'application/json' };
   if (__TENANT_ID__) headers['X-Tenant-Id'] = __TENANT_ID__;
   const session = sessionStore.get();
   if (session) headers.Authorization = `Bearer ${session.token}`;
+  return headers;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers = { ...baseHeaders(), ...options.headers };
+  const session = sessionStore.get();
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   const controller = new AbortController();
@@ -56,6 +67,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: controller.signal,
+      keepalive: options.keepalive,
     });
     if (response.status === 401 && session) {
       // The token expired or was revoked (signed out elsewhere, account deleted): forget it, so
@@ -73,7 +85,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-async function failure(response: Response): Promise<ApiError> {
+export async function failure(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
       error?: { code?: string; message?: string; details?: Record<string, unknown> };

@@ -13,9 +13,39 @@ export interface Feature {
   hint: MessageKey;
   icon: IconName;
   load: () => Promise<{ default: ComponentType }>;
+  /** The tile opens another feature's screen (e.g. "Nộp hồ sơ" starts in the catalog). */
+  opens?: { page: string; params?: Record<string, string> };
+  signedIn?: boolean;
 }
 
+const catalog = () => import('./dossiers/CatalogScreen');
+const lookup = () => import('./dossiers/LookupScreen');
+
 export const FEATURES: Feature[] = [
+  {
+    key: 'nop-ho-so',
+    label: 'util.nop-ho-so',
+    hint: 'util.nop-ho-so.hint',
+    icon: 'send',
+    // The page `nop-ho-so` is the form of one procedure; the tile first lets the citizen choose it.
+    load: () => import('./dossiers/FormScreen'),
+    signedIn: true,
+    opens: { page: 'tra-cuu-thu-tuc', params: { muc: 'nop' } },
+  },
+  {
+    key: 'tra-cuu-ho-so',
+    label: 'util.tra-cuu-ho-so',
+    hint: 'util.tra-cuu-ho-so.hint',
+    icon: 'qr',
+    load: lookup,
+  },
+  {
+    key: 'tra-cuu-thu-tuc',
+    label: 'util.tra-cuu-thu-tuc',
+    hint: 'util.tra-cuu-thu-tuc.hint',
+    icon: 'document',
+    load: catalog,
+  },
   {
     key: 'danh-ba',
     label: 'util.danh-ba',
@@ -25,10 +55,24 @@ export const FEATURES: Feature[] = [
   },
 ];
 
+/** Screens a feature adds that are not tiles of their own (a procedure, my dossiers…). */
+const FEATURE_PAGES: Record<string, Pick<Feature, 'load' | 'signedIn'>> = {
+  'thu-tuc': { load: () => import('./dossiers/ProcedureScreen') },
+  'ho-so-cua-toi': { load: () => import('./dossiers/MyDossiersScreen'), signedIn: true },
+  'ho-so': { load: () => import('./dossiers/DossierScreen'), signedIn: true },
+};
+
 const byKey = new Map(FEATURES.map((feature) => [feature.key, feature]));
 
-export function featureFor(key: string): Feature | undefined {
-  return byKey.get(key);
+export function featureFor(key: string): Pick<Feature, 'load' | 'signedIn'> | undefined {
+  return byKey.get(key) ?? FEATURE_PAGES[key];
+}
+
+/** Where a tile leads: its own page, or the screen it starts from. */
+export function tileTarget(feature: Feature): { page: string; params: Record<string, string> } {
+  return feature.opens
+    ? { page: feature.opens.page, params: feature.opens.params ?? {} }
+    : { page: feature.key, params: {} };
 }
 
 /** The tenant's enabled utilities that have a screen, in the tenant's order. */

@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../i18n/i18n';
 import { matches } from '../lib/text';
-import { enabledFeatures } from './registry';
+import { enabledFeatures, tileTarget } from './registry';
 
 /**
  * The home's search box asks every source and lists what they find. Today: the province's utilities
@@ -33,12 +33,13 @@ const utilitySource: SearchSource = {
     Promise.resolve(
       enabledFeatures(context.utilities)
         .filter((f) => matches(`${t(f.label)} ${t(f.hint)}`, query))
-        .map((f) => ({ id: f.key, title: t(f.label), hint: t(f.hint), page: f.key })),
+        .map((f) => ({ id: f.key, title: t(f.label), hint: t(f.hint), ...tileTarget(f) })),
     ),
 };
 
 const APP_PAGES: { page: string; title: MessageKey; keywords: MessageKey }[] = [
   { page: 'inbox', title: 'nav.inbox', keywords: 'search.keywords.inbox' },
+  { page: 'ho-so-cua-toi', title: 'dossiers.mine', keywords: 'search.keywords.dossiers' },
   { page: 'profile', title: 'nav.account', keywords: 'search.keywords.account' },
   { page: 'settings', title: 'nav.settings', keywords: 'search.keywords.settings' },
   { page: 'about', title: 'home.aboutLink', keywords: 'search.keywords.about' },

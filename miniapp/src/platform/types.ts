@@ -35,8 +35,11 @@ export interface Platform {
   location(): Promise<DeviceLocation>;
   /** Reads a QR code with the camera; null when the citizen cancels. */
   scanQr(): Promise<string | null>;
-  /** Photos from the camera or the gallery; empty when cancelled. */
-  pickImages(options: { max: number }): Promise<Blob[]>;
+  /**
+   * Photos from the camera or the gallery (both when `source` is left out); empty when cancelled.
+   * `pdf` lets the gallery picker offer PDF files too where the platform can (the web).
+   */
+  pickImages(options: { max: number; source?: 'camera' | 'album'; pdf?: boolean }): Promise<Blob[]>;
   /** Opens the phone dialler. Web pages use `tel:` links directly; this is for Zalo and code paths. */
   call(phone: string): Promise<void>;
   share(content: ShareContent): Promise<'shared' | 'copied' | 'cancelled'>;

@@ -4,11 +4,11 @@
  * else jsQR (≈ 47 KB gz, fetched only on a phone without BarcodeDetector, the moment a photo is decoded). A photo works on every phone, unlike a live video scanner.
  */
 
-function chooseFiles(options: { multiple: boolean; capture: boolean }): Promise<File[]> {
+function chooseFiles(options: { multiple: boolean; capture: boolean; pdf?: boolean }): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/*';
+    input.accept = options.pdf ? 'image/*,application/pdf' : 'image/*';
     input.multiple = options.multiple;
     if (options.capture) input.setAttribute('capture', 'environment');
     input.addEventListener('change', () => resolve(Array.from(input.files ?? [])), { once: true });
@@ -17,9 +17,18 @@ function chooseFiles(options: { multiple: boolean; capture: boolean }): Promise<
   });
 }
 
-export async function pickImageFiles(max: number): Promise<Blob[]> {
-  const files = await chooseFiles({ multiple: max > 1, capture: false });
-  return files.slice(0, max);
+export async function pickImageFiles(options: {
+  max: number;
+  source?: 'camera' | 'album';
+  pdf?: boolean;
+}): Promise<Blob[]> {
+  const camera = options.source === 'camera';
+  const files = await chooseFiles({
+    multiple: !camera && options.max > 1,
+    capture: camera,
+    pdf: !camera && options.pdf,
+  });
+  return files.slice(0, options.max);
 }
 
 interface DetectedBarcode {

@@ -59,7 +59,7 @@ export const webPlatform: Platform = {
       );
     }),
   scanQr: async () => (await import('./web-media')).scanQrFromCamera(),
-  pickImages: async (options) => (await import('./web-media')).pickImageFiles(options.max),
+  pickImages: async (options) => (await import('./web-media')).pickImageFiles(options),
   call(phone) {
     window.location.href = `tel:${dialable(phone)}`;
     return Promise.resolve();

@@ -79,7 +79,8 @@ export const zaloPlatform: Platform = {
     }
   },
   async pickImages(options) {
-    const { filePaths } = await chooseImage({ count: options.max, sourceType: ['camera', 'album'] });
+    const sourceType: ('camera' | 'album')[] = options.source ? [options.source] : ['camera', 'album'];
+    const { filePaths } = await chooseImage({ count: options.max, sourceType });
     // The paths are local URLs the webview can fetch; uploads need the bytes.
     return Promise.all(filePaths.map(async (p) => (await fetch(p)).blob()));
   },

@@ -5,7 +5,7 @@ import { Icon } from '../components/Icon';
 import { Link } from '../components/Link';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { ErrorState, Progress } from '../components/States';
-import { enabledFeatures } from '../features/registry';
+import { enabledFeatures, tileTarget } from '../features/registry';
 import { SLOW_AFTER_MS } from '../hooks/useRequest';
 import { usePersistentState } from '../hooks/usePersistentState';
 import { t } from '../i18n/i18n';
@@ -68,7 +68,7 @@ export function HomeScreen() {
           <ul class="tiles">
             {features.map((feature) => (
               <li key={feature.key}>
-                <Link page={feature.key} class="tile" data-utility={feature.key}>
+                <Link {...tileTarget(feature)} class="tile" data-utility={feature.key}>
                   <Icon name={feature.icon} size={48} />
                   <span class="tile-label">{t(feature.label)}</span>
                 </Link>

@@ -49,6 +49,10 @@ export default function ProfileScreen() {
         )}
       </RequestView>
       <List>
+        <ListItem page="ho-so-cua-toi">
+          <strong>{t('dossiers.mine')}</strong>
+          <span class="muted">{t('dossiers.mineHint')}</span>
+        </ListItem>
         <ListItem page="my-data">
           <strong>{t('profile.myData')}</strong>
           <span class="muted">{t('profile.myDataHint')}</span>
