@@ -53,6 +53,32 @@ const ROUTES: { pattern: string; section: Section; screen: ComponentType<ScreenP
     section: 'officers',
     screen: lazyScreen(() => import('./screens/OfficerEdit')),
   },
+  { pattern: '/dossiers', section: 'dossiers', screen: lazyScreen(() => import('./screens/DossierList')) },
+  {
+    pattern: '/dossiers/:id',
+    section: 'dossiers',
+    screen: lazyScreen(() => import('./screens/DossierDetail')),
+  },
+  {
+    pattern: '/procedures',
+    section: 'procedures',
+    screen: lazyScreen(() => import('./screens/ProcedureList')),
+  },
+  {
+    pattern: '/procedures/import',
+    section: 'procedures',
+    screen: lazyScreen(() => import('./screens/ProcedureImport')),
+  },
+  {
+    pattern: '/procedures/:id',
+    section: 'procedures',
+    screen: lazyScreen(() => import('./screens/ProcedureDetail')),
+  },
+  {
+    pattern: '/integrations',
+    section: 'integrations',
+    screen: lazyScreen(() => import('./screens/Integrations')),
+  },
   { pattern: '/audit', section: 'audit', screen: lazyScreen(() => import('./screens/AuditList')) },
   { pattern: '/audit/:seq', section: 'audit', screen: lazyScreen(() => import('./screens/AuditDetail')) },
 ];

@@ -106,6 +106,34 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await response.json()) as T;
 }
 
+/** Uploads one file (POST /api/files, multipart field "file"); answers the stored file's id and type. */
+export async function uploadFile(
+  file: Blob & { name?: string },
+  kind: 'document' | 'image',
+): Promise<{ id: string; contentType: string; sizeBytes: number }> {
+  const body = new FormData();
+  body.append('file', file, file.name ?? 'file');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/files?kind=${kind}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', t.errors.network);
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (SESSION_CODES.has(error.code)) sessionListeners.forEach((l) => l(error));
+    throw error;
+  }
+  return (await response.json()) as { id: string; contentType: string; sizeBytes: number };
+}
+
 /** Builds `path?query` from a record, leaving out empty values. */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
   const query = new URLSearchParams();

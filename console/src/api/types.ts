@@ -135,3 +135,195 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
   hash: string;
 }
+
+/* Procedures and dossiers (docs/dossiers-api.md) ------------------------------------------------- */
+
+export const DOSSIER_STATUSES = [
+  'submitted',
+  'received',
+  'processing',
+  'supplement_requested',
+  'payment_requested',
+  'result_ready',
+  'returned',
+  'refused',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+export type DossierChannel = 'app' | 'one_stop' | 'counter';
+export const DOSSIER_CHANNELS: readonly DossierChannel[] = ['app', 'one_stop', 'counter'];
+
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiselect'
+  | 'checkbox'
+  | 'phone'
+  | 'email'
+  | 'id_number'
+  | 'address'
+  | 'attachment'
+  | 'table';
+
+export interface FormField {
+  name: string;
+  type: FieldType;
+  label: string;
+  help?: string;
+  required?: boolean;
+  showIf?: { field: string; in: (string | number | boolean)[] };
+  options?: { value: string; label: string }[];
+  columns?: FormField[];
+  maxFiles?: number;
+  accept?: string;
+}
+
+export interface FormDefinition {
+  fields: FormField[];
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface DossierListItem {
+  id: string;
+  code: string;
+  procedure: Ref;
+  agency: Ref;
+  applicantName: string;
+  applicantPhone: string | null;
+  status: DossierStatus;
+  channel: DossierChannel;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  pausedAt: string | null;
+  assignee: Ref | null;
+  late: boolean;
+}
+
+export type DossierCounts = Partial<Record<DossierStatus | 'late', number>>;
+
+export interface DossierTimelineEntry {
+  id?: string | number;
+  at: string;
+  action: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus | null;
+  note: string | null;
+  public?: boolean;
+  actorType?: string;
+  actorName?: string | null;
+  actor?: { type?: string; name?: string | null } | null;
+}
+
+export interface DossierFile {
+  id: string;
+  name: string;
+  contentType: string;
+  purpose: 'attachment' | 'supplement' | 'result' | 'slip' | string;
+  field: string | null;
+}
+
+export interface DossierSlip {
+  id: string;
+  form: string;
+  createdAt: string;
+}
+
+export type DossierAction =
+  | 'receive'
+  | 'start'
+  | 'request_supplement'
+  | 'supplement'
+  | 'request_payment'
+  | 'confirm_payment'
+  | 'complete'
+  | 'return'
+  | 'refuse'
+  | 'withdraw'
+  | 'assign';
+
+export interface DossierDetail {
+  id: string;
+  code: string;
+  procedure: { id: string; name: string; code: string };
+  agency: Ref;
+  status: DossierStatus;
+  channel: DossierChannel;
+  applicant: { name: string; phone: string | null; idNumber: string | null; address: string | null };
+  data: Record<string, unknown>;
+  form: FormDefinition;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  pausedAt?: string | null;
+  completedAt: string | null;
+  returnedAt: string | null;
+  feeAmount: number | null;
+  rating: number | null;
+  supplementRequest: { note: string | null; items: string[] } | null;
+  timeline: DossierTimelineEntry[];
+  files: DossierFile[];
+  slips: DossierSlip[];
+  assignee?: Ref | null;
+  allowedActions?: DossierAction[];
+  late?: boolean;
+}
+
+export interface BulkReceiveResult {
+  received: string[];
+  failed: { id: string; code: string; reason?: string; message?: string }[];
+}
+
+export interface ProcedureListItem {
+  id: string;
+  code: string;
+  name: string;
+  field: string;
+  agency: Ref;
+  level: 'full' | 'partial' | string;
+  processingDays: number;
+  feeTotal?: number;
+  enabled?: boolean;
+}
+
+export interface ProcedureDetail extends ProcedureListItem {
+  agency: Ref & { phone?: string | null; address?: string | null };
+  fees: { label: string; amount: number }[];
+  documents: { name: string; copies: number; original: boolean; required: boolean; note?: string }[];
+  result: string;
+  legalBasis: string;
+  form: FormDefinition;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: { row: number; code?: string; issues: { path: string; rule: string; message: string }[] }[];
+}
+
+export interface OneStopIntegration {
+  id: string;
+  name: string;
+  enabled: boolean;
+  createdAt?: string;
+}
+
+export interface OneStopSecret {
+  id: string;
+  name: string;
+  secret: string;
+}
+
+export interface StoredFile {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+}

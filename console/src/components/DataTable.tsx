@@ -3,7 +3,7 @@ import { withQuery } from '../api/client';
 import type { PageOf } from '../api/types';
 import { t } from '../i18n';
 import { Link, setQuery, useLocation } from '../lib/router';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { downloadFile } from '../lib/download';
 import { asApiError, useApi } from '../lib/use-api';
 import { FilterBar, type FilterDef } from './FilterBar';
@@ -40,6 +40,17 @@ export interface DataTableProps<T> {
   exportable?: boolean;
   /** Turns the URL's filter values into the API's (a picked day into an instant, for example). */
   toApi?: (filters: Record<string, string>) => Record<string, string>;
+  /** Row selection (a checkbox per row): the selected keys, kept by the screen. */
+  selection?: {
+    selected: string[];
+    onChange: (keys: string[], rows: T[]) => void;
+    rowLabel: (row: T) => string;
+    pageLabel: string;
+  };
+  /** Changing this number loads the page again (after a bulk action). */
+  refresh?: number;
+  /** Told about each page of rows that arrives (to name rows in a bulk action's report). */
+  onRows?: (rows: T[]) => void;
 }
 
 export const PAGE_SIZES = [10, 20, 50, 100];
@@ -64,6 +75,33 @@ export function DataTable<T>(props: DataTableProps<T>) {
     withQuery(props.endpoint, { ...apiFilters, sort, page, pageSize }),
   );
   const data = state.data;
+  useEffect(() => {
+    if (props.refresh) reload();
+  }, [props.refresh]);
+  useEffect(() => {
+    if (state.status === 'ready') props.onRows?.(state.data.items);
+  }, [state]);
+  const selection = props.selection;
+  const selectedSet = new Set(selection?.selected ?? []);
+  const pageKeys = (data?.items ?? []).map((row) => props.rowKey(row));
+  const allOnPage = pageKeys.length > 0 && pageKeys.every((k) => selectedSet.has(k));
+  const toggle = (row: T, on: boolean) => {
+    if (!selection) return;
+    const key = props.rowKey(row);
+    const next = on ? [...selection.selected, key] : selection.selected.filter((k) => k !== key);
+    selection.onChange(
+      [...new Set(next)],
+      (data?.items ?? []).filter((r) => next.includes(props.rowKey(r))),
+    );
+  };
+  const togglePage = (on: boolean) => {
+    if (!selection) return;
+    const next = on ? [...new Set([...selection.selected, ...pageKeys])] : [];
+    selection.onChange(
+      next,
+      (data?.items ?? []).filter((r) => next.includes(props.rowKey(r))),
+    );
+  };
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   /** Writes the view into the address; anything but a page change starts again from page 1. */
@@ -134,6 +172,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <caption class="sr-only">{props.caption}</caption>
             <thead>
               <tr>
+                {selection && (
+                  <td class="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={selection.pageLabel}
+                      checked={allOnPage}
+                      disabled={pageKeys.length === 0}
+                      onChange={(e) => togglePage(e.currentTarget.checked)}
+                    />
+                  </td>
+                )}
                 {props.columns.map((column) => {
                   const direction =
                     sort === column.key ? 'ascending' : sort === `-${column.key}` ? 'descending' : 'none';
@@ -162,13 +211,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <tbody>
               {data && data.items.length === 0 && (
                 <tr>
-                  <td colSpan={props.columns.length} class="table-empty">
+                  <td colSpan={props.columns.length + (selection ? 1 : 0)} class="table-empty">
                     {t.table.empty}
                   </td>
                 </tr>
               )}
               {data?.items.map((row) => (
                 <tr key={props.rowKey(row)}>
+                  {selection && (
+                    <td class="select-cell">
+                      <input
+                        type="checkbox"
+                        aria-label={selection.rowLabel(row)}
+                        checked={selectedSet.has(props.rowKey(row))}
+                        onChange={(e) => toggle(row, e.currentTarget.checked)}
+                      />
+                    </td>
+                  )}
                   {props.columns.map((column) => {
                     const content = column.render
                       ? column.render(row)

@@ -21,8 +21,9 @@ interface FilterBarProps {
 
 export function FilterBar({ idPrefix, filters, values, onApply }: FilterBarProps) {
   const [draft, setDraft] = useState(values);
-  // A back/forward navigation changes the applied filters: show them.
-  const key = JSON.stringify(values);
+  // A back/forward navigation changes the applied filters: show them. Only the values set count, so
+  // a filter appearing once its options have loaded does not wipe what the officer is typing.
+  const key = JSON.stringify(Object.entries(values).filter(([, value]) => value !== ''));
   useEffect(() => setDraft(values), [key]);
 
   const update = (name: string, value: string) => setDraft((d) => ({ ...d, [name]: value }));

@@ -53,6 +53,8 @@ interface FormProps<T> {
   actions?: ComponentChildren;
   children: ComponentChildren;
   class?: string;
+  /** The submit button as a destructive action (red). */
+  danger?: boolean;
 }
 
 export function Form<T>(props: FormProps<T>) {
@@ -131,7 +133,11 @@ export function Form<T>(props: FormProps<T>) {
       </div>
       {children}
       <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={form.submitting}>
+        <button
+          type="submit"
+          class={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
+          disabled={form.submitting}
+        >
           {form.submitting ? busyLabel : submitLabel}
         </button>
         {actions}

@@ -17,9 +17,12 @@ import { toast } from './Toast';
 
 const NAV: { section: Section; to: string; label: string }[] = [
   { section: 'home', to: '/', label: t.nav.home },
+  { section: 'dossiers', to: '/dossiers', label: t.nav.dossiers },
+  { section: 'procedures', to: '/procedures', label: t.nav.procedures },
   { section: 'settings', to: '/settings', label: t.nav.settings },
   { section: 'agencies', to: '/agencies', label: t.nav.agencies },
   { section: 'officers', to: '/officers', label: t.nav.officers },
+  { section: 'integrations', to: '/integrations', label: t.nav.integrations },
   { section: 'audit', to: '/audit', label: t.nav.audit },
   { section: 'account', to: '/account', label: t.nav.account },
 ];

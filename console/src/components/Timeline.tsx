@@ -20,7 +20,7 @@ export function Timeline({ events, empty }: { events: TimelineEvent[]; empty: st
           <time dateTime={event.at}>{formatDateTime(event.at)}</time>
           <div class="timeline-body">
             <p class="timeline-title">{event.title}</p>
-            <p class="timeline-actor">{event.actor}</p>
+            {event.actor && <p class="timeline-actor">{event.actor}</p>}
             {event.body}
           </div>
         </li>

@@ -8,7 +8,25 @@ import type { OfficerProfile, Role } from '../api/types';
 export const PROVINCE_ADMIN: readonly Role[] = ['province_admin'];
 export const ORG_ADMIN: readonly Role[] = ['province_admin', 'agency_admin'];
 
-export type Section = 'home' | 'settings' | 'agencies' | 'officers' | 'audit' | 'account';
+/** Who works on dossiers (server/src/modules/dossiers: the console routes). */
+export const DOSSIER_ROLES: readonly Role[] = [
+  'clerk',
+  'handler',
+  'supervisor',
+  'agency_admin',
+  'province_admin',
+];
+
+export type Section =
+  | 'home'
+  | 'settings'
+  | 'agencies'
+  | 'officers'
+  | 'audit'
+  | 'account'
+  | 'dossiers'
+  | 'procedures'
+  | 'integrations';
 
 export const SECTION_ROLES: Record<Section, readonly Role[] | null> = {
   home: null,
@@ -17,6 +35,9 @@ export const SECTION_ROLES: Record<Section, readonly Role[] | null> = {
   officers: ORG_ADMIN,
   audit: PROVINCE_ADMIN,
   account: null,
+  dossiers: DOSSIER_ROLES,
+  procedures: ORG_ADMIN,
+  integrations: PROVINCE_ADMIN,
 };
 
 export function canUse(officer: OfficerProfile, section: Section): boolean {

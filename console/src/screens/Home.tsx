@@ -3,8 +3,39 @@ import { roleLabel, t } from '../i18n';
 import { canUse, type Section } from '../lib/access';
 import { usePageTitle } from '../lib/page-title';
 import { Link } from '../lib/router';
+import { useApi } from '../lib/use-api';
+import type { DossierCounts } from '../api/types';
+
+/** The dossiers waiting for receipt and those past their deadline, for officers who handle them. */
+function DossierCard() {
+  const [counts] = useApi<DossierCounts>('/api/admin/dossiers/counts');
+  const value = (n: number | undefined) =>
+    counts.status === 'error' ? t.none : n === undefined ? '…' : n.toLocaleString('vi-VN');
+  return (
+    <section class="panel" aria-labelledby="dossier-card-title" data-testid="dossier-card">
+      <h2 id="dossier-card-title">{t.home.dossierCard}</h2>
+      <dl class="stat-row">
+        <div>
+          <dt>
+            <Link to="/dossiers">{t.home.dossierSubmitted}</Link>
+          </dt>
+          <dd class="stat">{value(counts.data?.submitted)}</dd>
+        </div>
+        <div>
+          <dt>
+            <Link to="/dossiers?tab=late">{t.home.dossierLate}</Link>
+          </dt>
+          <dd class="stat">{value(counts.data?.late)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
 
 const SHORTCUTS: { section: Section; to: string; label: string }[] = [
+  { section: 'dossiers', to: '/dossiers', label: t.nav.dossiers },
+  { section: 'procedures', to: '/procedures', label: t.nav.procedures },
+  { section: 'integrations', to: '/integrations', label: t.nav.integrations },
   { section: 'settings', to: '/settings', label: t.nav.settings },
   { section: 'agencies', to: '/agencies', label: t.nav.agencies },
   { section: 'officers', to: '/officers', label: t.nav.officers },
@@ -35,6 +66,7 @@ export default function Home({ officer }: ScreenProps) {
         )}
         {!isAdmin && <p class="muted">{t.home.noAdminRole}</p>}
       </section>
+      {canUse(officer, 'dossiers') && <DossierCard />}
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t.home.shortcuts}</h2>
         <ul class="cards">
