@@ -29,7 +29,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
   const plugins: Plugin[] = zalo
     ? [zaloMiniApp(), ...zaloPackagePlugins(appId)]
     : command === 'build'
-      ? [serviceWorkerPlugin()]
+      ? [serviceWorkerPlugin(), preloadTenantPlugin()]
       : [];
 
   return {
@@ -63,3 +63,25 @@ export default defineConfig(({ mode, command }): UserConfig => {
     },
   };
 });
+
+/**
+ * The home cannot show its tiles before GET /api/tenant answers. Preloading it from the document
+ * starts that request with the script's download instead of after the script has run: one round
+ * trip less on a slow phone. Web build only, and only when the tenant comes from the host name
+ * (with VITE_TENANT_ID the request carries a header a preload cannot send).
+ */
+function preloadTenantPlugin(): Plugin {
+  return {
+    name: 'preload-tenant',
+    transformIndexHtml: () =>
+      process.env.VITE_TENANT_ID
+        ? []
+        : [
+            {
+              tag: 'link',
+              attrs: { rel: 'preload', href: '/api/tenant', as: 'fetch', crossorigin: 'anonymous' },
+              injectTo: 'head-prepend',
+            },
+          ],
+  };
+}

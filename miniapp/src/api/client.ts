@@ -28,6 +28,11 @@ export interface RequestOptions {
   /** Slow 3G in the countryside: generous, but a request must end so the citizen can retry. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Send none of our headers. The web document preloads `/api/tenant` (vite.config.ts), and
+   * Chromium hands a preloaded response to fetch() only when the request headers are the same.
+   */
+  bare?: boolean;
 }
 
 export function urlFor(path: string, query?: RequestOptions['query']): string {
@@ -49,7 +54,7 @@ export function baseHeaders(): Record<string, string> {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers = { ...baseHeaders(), ...options.headers };
+  const headers: Record<string, string> = options.bare ? {} : { ...baseHeaders(), ...options.headers };
   const session = sessionStore.get();
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -66,7 +66,9 @@ export async function loadTenant(): Promise<void> {
   }
   tenantStore.set({ data: saved, offline: false, error: null, loading: true });
   try {
-    const fresh = await api<Tenant>('/api/tenant');
+    // The same request as the document's preload (web build, tenant by host name), so the answer
+    // that started downloading with the page is used instead of a second round trip.
+    const fresh = await api<Tenant>('/api/tenant', { bare: !__ZALO_BUILD__ && !__TENANT_ID__ });
     platform().storage.set(KEY, JSON.stringify(fresh));
     applyBranding(fresh);
     tenantStore.set({ data: fresh, offline: false, error: null, loading: false });
