@@ -38,6 +38,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerStaticApps, type StaticAppDirs } from './platform/http/static-apps.js';
 import { maskPersonalData, REDACT_PATHS } from './platform/logging/redact.js';
+import { PersonalDataRegistry } from './platform/privacy/personal-data.js';
 import { TenantResolver } from './platform/tenancy/tenant-resolver.js';
 
 export const ZALO_MINIAPP_ORIGIN = 'https://h5.zdn.vn';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     worker,
     zalo: options.overrides?.zalo ?? new HttpZaloClient(config.zalo),
     sms: options.overrides?.sms ?? createSmsSender(config, app.log),
+    privacy: new PersonalDataRegistry(),
     ...options.overrides,
   };
   app.addHook('onClose', async () => ctx.fileStorage.close?.());

@@ -6,6 +6,7 @@ import type { CalendarService } from './calendar/calendar-service.js';
 import type { FileStorage } from './files/storage.js';
 import type { Jobs } from './jobs/queue.js';
 import type { JobWorker } from './jobs/worker.js';
+import type { PersonalDataRegistry } from './privacy/personal-data.js';
 import type { TenantResolver } from './tenancy/tenant-resolver.js';
 
 /**
@@ -27,6 +28,8 @@ export interface AppContext {
   worker: JobWorker;
   /** Zalo server APIs (profile, phone exchange, OA messages, ZNS); a fake server in tests. */
   zalo: ZaloClient;
+  /** Personal data other modules hold about citizens, for the export and the deletion (Decree 13/2023). */
+  privacy: PersonalDataRegistry;
   /** Text messages: the SMS gateway, or the log when none is configured (development, test). */
   sms: SmsSender;
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection.js';
 import type { DossierStatus } from '../../db/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { DossierDetail } from './dossiers.schemas.js';
+import type { ConsoleTimelineItem, DossierDetail } from './dossiers.schemas.js';
+import { timelineActors } from './timeline-actors.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -15,7 +16,9 @@ export interface DetailOptions {
   internal?: boolean;
 }
 
-export type LoadedDetail = DossierDetail & {
+export type LoadedDetail = Omit<DossierDetail, 'timeline'> & {
+  /** The console's entries also say who acted and, for a slip, which form. */
+  timeline: (DossierDetail['timeline'][number] & Partial<ConsoleTimelineItem>)[];
   agencyId: string;
   pausedAt: string | null;
   assigneeId: string | null;
@@ -55,7 +58,7 @@ export async function loadDetail(db: Db, o: DetailOptions): Promise<LoadedDetail
 
   let events = db
     .selectFrom('dossier_events')
-    .select(['at', 'action', 'from_status', 'to_status', 'note', 'data', 'public'])
+    .select(['at', 'action', 'from_status', 'to_status', 'note', 'data', 'public', 'actor_type', 'actor_id'])
     .where('dossier_id', '=', d.id)
     .orderBy('at')
     .orderBy('id');
@@ -77,6 +80,7 @@ export async function loadDetail(db: Db, o: DetailOptions): Promise<LoadedDetail
       .orderBy('created_at')
       .execute(),
   ]);
+  const actorOf = o.internal ? await timelineActors(db, o.tenantId, timeline) : null;
   const lastRequest =
     d.status === 'supplement_requested'
       ? [...timeline].reverse().find((e) => e.action === 'request_supplement')
@@ -112,7 +116,13 @@ export async function loadDetail(db: Db, o: DetailOptions): Promise<LoadedDetail
       fromStatus: e.from_status,
       toStatus: e.to_status,
       note: e.note,
-      ...(o.internal ? { public: e.public } : {}),
+      ...(actorOf
+        ? {
+            public: e.public,
+            actor: actorOf(e),
+            form: e.action === 'slip_issued' ? ((e.data as { form?: string }).form ?? null) : null,
+          }
+        : {}),
     })),
     files: files.map((f) => ({
       id: f.id,

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.js';
 import type { Clock } from '../../platform/jobs/queue.js';
-import { citizenDossierRoutes } from './citizen.routes.js';
-import { consoleDossierRoutes } from './console.routes.js';
+import { citizenActionRoutes } from './citizen-actions.routes.js';
+import { citizenDossierRoutes } from './citizen-dossiers.routes.js';
+import { consoleActionRoutes } from './console-actions.routes.js';
+import { consoleDossierRoutes } from './console-dossier.routes.js';
+import { consoleQueueRoutes } from './console-queue.routes.js';
 import { draftRoutes } from './drafts.routes.js';
 import { runOverdueScan } from './overdue.js';
+import { dossierPersonalData } from './personal-data.js';
 import type { SlipJobPayload } from './slip-queue.js';
 import { issueSlip } from './slips.js';
 import { OVERDUE_QUEUE, SLIP_QUEUE } from './types.js';
@@ -27,7 +31,11 @@ export function registerDossierJobs(ctx: AppContext, options: { clock?: Clock } 
 /** Dossiers: citizens' drafts, submissions and their dossiers; the officers' queues and actions. */
 export const dossiersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   registerDossierJobs(app.ctx);
+  app.ctx.privacy.register(dossierPersonalData);
   await app.register(draftRoutes);
   await app.register(citizenDossierRoutes);
+  await app.register(citizenActionRoutes);
+  await app.register(consoleQueueRoutes);
   await app.register(consoleDossierRoutes);
+  await app.register(consoleActionRoutes);
 };

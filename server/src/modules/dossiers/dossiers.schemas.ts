@@ -107,6 +107,22 @@ const TimelineItem = Type.Object({
   public: Type.Optional(Type.Boolean()),
 });
 const Person = Type.Object({ id: Uuid, name: Type.String() });
+export const ConsoleTimelineItem = Type.Object({
+  ...TimelineItem.properties,
+  actor: Nullable(
+    Type.Object({
+      type: Type.Union([
+        Type.Literal('citizen'),
+        Type.Literal('officer'),
+        Type.Literal('system'),
+        Type.Literal('integration'),
+      ]),
+      name: Type.String({ description: "The officer's or one-stop system's name; 'Công dân', 'Hệ thống'" }),
+    }),
+  ),
+  form: Nullable(Type.String({ description: "slip_issued: the slip's form ('01'…'04')" })),
+});
+export type ConsoleTimelineItem = Static<typeof ConsoleTimelineItem>;
 
 const detailFields = {
   id: Uuid,
@@ -152,6 +168,7 @@ export const DossierDetail = Type.Object(detailFields);
 export type DossierDetail = Static<typeof DossierDetail>;
 export const ConsoleDossierDetail = Type.Object({
   ...detailFields,
+  timeline: Type.Array(ConsoleTimelineItem),
   pausedAt: Nullable(DateTime),
   assignee: Nullable(Person),
   allowedActions: Type.Array(Action),
@@ -212,8 +229,22 @@ export const ActionBody = Type.Object(
     amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000 })),
     assigneeId: Type.Optional(Nullable(Uuid)),
     resultFileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+    fileIds: Type.Optional(
+      Type.Array(Uuid, {
+        maxItems: 20,
+        description: 'supplement: scans of the papers the citizen brought to the counter',
+      }),
+    ),
   },
   { additionalProperties: false },
+);
+export const Assignees = Type.Array(
+  Type.Object({
+    id: Uuid,
+    fullName: Type.String(),
+    role: Type.Union([Type.Literal('handler'), Type.Literal('supervisor')]),
+  }),
+  { description: 'Officers a dossier may be given to: handlers and supervisors covering its agency' },
 );
 export const BulkReceiveBody = Type.Object(
   { ids: Type.Array(Uuid, { minItems: 1, maxItems: 100 }) },

@@ -1,7 +1,14 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { FileStorage } from '../../platform/files/storage.js';
+
+/** The download routes' response (the OpenAPI document shows a binary body). */
+export const Binary = {
+  description: 'The file',
+  content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
+};
 
 /** ASCII fallback plus RFC 5987 UTF-8 name, so Vietnamese file names survive every browser. */
 function disposition(name: string): string {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
-import { PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from '../tenancy/route-rules.js';
+import { PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from '../../platform/auth/route-rules.js';
 import {
   createIntegration,
   listIntegrations,

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/connection.js';
 import type { Role } from '../../db/schema.js';
 import type { OfficerPrincipal } from '../../platform/auth/access.js';
+import { descendantsOf } from '../../platform/auth/admin-scope.js';
 
 /**
- * Which dossiers an officer sees and may act on. Copied in small from modules/tenancy/scope.ts
- * (modules do not import each other): a role held in an agency covers that agency and everything
+ * Which dossiers an officer sees and may act on: a role held in an agency covers that agency and everything
  * below it; a province admin covers the whole tenant. A role in a public service centre (kind
  * `service_center`, Trung tâm Phục vụ hành chính công) covers the agencies the centre receives for:
  * everything under the centre's parent except the commune committees, which keep their own
@@ -48,25 +48,6 @@ function coveredBy(
   return new Set([...descendantsOf(tree, [parent])].filter((id) => !communes.has(id) && id !== parent));
 }
 
-function descendantsOf(tree: Map<string, string | null>, roots: Iterable<string>): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const [id, parent] of tree) {
-    if (parent === null) continue;
-    const list = children.get(parent);
-    if (list) list.push(id);
-    else children.set(parent, [id]);
-  }
-  const found = new Set<string>();
-  const queue = [...roots].filter((id) => tree.has(id));
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (found.has(id)) continue;
-    found.add(id);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return found;
-}
-
 export function isProvinceAdmin(principal: OfficerPrincipal): boolean {
   return principal.roles.some((r) => r.role === 'province_admin');
 }
@@ -91,4 +72,42 @@ export function holdsRoleFor(
   return principal.roles.some(
     (r) => roles.includes(r.role) && coveredBy(scope.tree, scope.kinds, r.agencyId).has(agencyId),
   );
+}
+
+/**
+ * Who a dossier may be assigned to: assigning gives the dossier to the officer who will process it
+ * (start, complete), so handlers and supervisors. Clerks receive and hand back at the desk and
+ * province admins run the system; neither is offered unless they also hold one of these roles.
+ */
+export const ASSIGNEE_ROLES = ['handler', 'supervisor'] as const satisfies readonly Role[];
+export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
+
+/** Enabled officers holding an assignee role that covers `agencyId` (the same coverage as scope). */
+export async function assigneesFor(
+  db: Db,
+  tenantId: string,
+  agencyId: string,
+  officerId?: string,
+): Promise<{ id: string; fullName: string; role: AssigneeRole }[]> {
+  const { tree, kinds } = await agencyTree(db, tenantId);
+  let q = db
+    .selectFrom('officer_roles as r')
+    .innerJoin('officers as o', 'o.id', 'r.officer_id')
+    .select(['o.id', 'o.full_name', 'r.role', 'r.agency_id'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.disabled', '=', false)
+    .where('r.role', 'in', [...ASSIGNEE_ROLES])
+    .orderBy('o.full_name')
+    .orderBy('o.id');
+  if (officerId) q = q.where('o.id', '=', officerId);
+  const out = new Map<string, { id: string; fullName: string; role: AssigneeRole }>();
+  for (const r of await q.execute()) {
+    if (!coveredBy(tree, kinds, r.agency_id).has(agencyId)) continue;
+    // One row per officer; handler first, since that is who a dossier is usually given to.
+    const seen = out.get(r.id);
+    if (!seen || (seen.role !== 'handler' && r.role === 'handler'))
+      out.set(r.id, { id: r.id, fullName: r.full_name, role: r.role as AssigneeRole });
+  }
+  return [...out.values()];
 }

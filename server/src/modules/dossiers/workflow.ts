@@ -6,6 +6,7 @@ import { WorkingCalendar } from '../../platform/calendar/working-days.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { notify } from '../../platform/notify/notify.js';
 import { checkAttachments } from './create-dossier.js';
+import { assigneesFor } from './scope.js';
 import { enqueueSlip } from './slip-queue.js';
 import { noticeFor } from './workflow-notices.js';
 import { TRANSITIONS, type DossierAction, type DossierActor } from './types.js';
@@ -73,6 +74,7 @@ export async function applyAction(o: ApplyActionInput): Promise<void> {
       'dossiers.due_at',
       'dossiers.paused_at',
       'dossiers.assignee_id',
+      'dossiers.agency_id',
       'procedures.name as procedure_name',
       'procedures.processing_days',
       'procedures.fees',
@@ -158,6 +160,9 @@ export async function applyAction(o: ApplyActionInput): Promise<void> {
           .where('id', '=', o.assigneeId)
           .executeTakeFirst();
         if (!officer) throw new AppError('OFFICER_NOT_FOUND');
+        // Whoever calls (console, integration), the dossier goes only to someone who may work on it.
+        const fits = await assigneesFor(tx, tenantId, dossier.agency_id, o.assigneeId);
+        if (fits.length === 0) throw new AppError('DOSSIER_ASSIGNEE_INVALID');
       }
       patch.assignee_id = o.assigneeId ?? null;
       eventData.assigneeId = patch.assignee_id;

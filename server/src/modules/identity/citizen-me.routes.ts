@@ -6,7 +6,7 @@ import { ConsentBody, ConsentParams, ConsentView, ExportReply, MeReply } from '.
 
 /** The signed-in citizen's own data: read, export, delete, consents (Decree 13/2023). */
 export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.ctx;
+  const { db, privacy } = app.ctx;
   const tags = ['citizen'];
   const security = [{ bearer: [] }];
   const unauthorized = ErrorResponse(['AUTH_REQUIRED']);
@@ -38,7 +38,12 @@ export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await exportMyData({ db, actor: requireCitizen(request), tenant: request.tenant });
+      const data = await exportMyData({
+        db,
+        actor: requireCitizen(request),
+        tenant: request.tenant,
+        privacy,
+      });
       const day = data.exportedAt.slice(0, 10);
       reply
         .header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${day}.json"`)
@@ -64,7 +69,7 @@ export const citizenMeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteMe({ db, actor: requireCitizen(request) });
+      await deleteMe({ db, actor: requireCitizen(request), privacy });
       return reply.code(204).send(null);
     },
   );

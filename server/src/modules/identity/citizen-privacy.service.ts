@@ -4,6 +4,7 @@ import { withTx } from '../../db/transaction-guard.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { CitizenPrincipal } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
 import type { ConsentViewT, ExportReplyT, MeReplyT } from './citizen.schemas.js';
 import { grantConsent, PHONE_CONSENT } from './citizen.service.js';
 
@@ -11,8 +12,8 @@ import { grantConsent, PHONE_CONSENT } from './citizen.service.js';
  * A citizen's rights over their data (Decree 13/2023/NĐ-CP): see it, take a copy, withdraw consent,
  * have it deleted. Every query is scoped by the tenant as well as the citizen id.
  *
- * Data other modules hold about a citizen (dossiers, reports, …) must join the export and the
- * deletion here when those modules arrive.
+ * Data other modules hold about a citizen (dossiers, …) comes through the app's personal-data
+ * registry (platform/privacy): this module cannot read their tables, and they register themselves.
  */
 interface ConsentRow {
   id: string;
@@ -73,6 +74,7 @@ export async function exportMyData(opts: {
   db: Db;
   actor: CitizenPrincipal;
   tenant: Tenant;
+  privacy: PersonalDataRegistry;
 }): Promise<ExportReplyT> {
   const { db, actor } = opts;
   const citizen = await loadCitizen(db, actor);
@@ -157,14 +159,22 @@ export async function exportMyData(opts: {
       createdAt: m.created_at.toISOString(),
       readAt: m.read_at?.toISOString() ?? null,
     })),
+    records: await opts.privacy.exportFor(db, actor.tenantId, actor.id),
+    retainedOnDeletion: opts.privacy.retained(),
   };
 }
 
 /**
  * Deletes the citizen and everything tied to them. The audit row keeps only the (now meaningless)
- * id, so the log records that a deletion happened without keeping what was deleted.
+ * id, so the log records that a deletion happened without keeping what was deleted. Other modules
+ * erase (or, for records the law makes them keep, unlink) their part in the same transaction; what
+ * they keep is listed in the export's `retainedOnDeletion`, since the 204 has no body to say it.
  */
-export async function deleteMe(opts: { db: Db; actor: CitizenPrincipal }): Promise<void> {
+export async function deleteMe(opts: {
+  db: Db;
+  actor: CitizenPrincipal;
+  privacy: PersonalDataRegistry;
+}): Promise<void> {
   const { actor } = opts;
   await withTx(opts.db, async (tx) => {
     const citizen = await loadCitizen(tx, actor);
@@ -181,6 +191,7 @@ export async function deleteMe(opts: { db: Db; actor: CitizenPrincipal }): Promi
         .where('phone', '=', citizen.phone)
         .execute();
     }
+    await opts.privacy.eraseFor(tx, actor.tenantId, actor.id);
     // The foreign key would cascade; deleting here keeps the list of what goes in one place.
     await tx
       .deleteFrom('inbox_messages')

@@ -133,6 +133,13 @@ export const ExportReply = Type.Object({
       readAt: Type.Union([DateTime, Type.Null()]),
     }),
   ),
+  records: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      'What other parts of the service hold about me, by source (dossiers: my dossiers and drafts)',
+  }),
+  retainedOnDeletion: Type.Array(Type.Object({ source: Type.String(), note: Type.String() }), {
+    description: 'What deleting my account keeps, and the law that makes it kept',
+  }),
 });
 export type ExportReplyT = Static<typeof ExportReply>;
 

@@ -4,7 +4,7 @@ import { requireOfficer } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { exportableResponse, sendExport } from '../../platform/http/export.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
-import { adminScope } from '../tenancy/scope.js';
+import { adminScope } from '../../platform/auth/admin-scope.js';
 import {
   adminDetailView,
   detailView,
@@ -31,6 +31,7 @@ import {
   ProcedureQuery,
 } from './procedures.schemas.js';
 import { importProcedures, setProcedureEnabled } from './procedures.service.js';
+import { CatalogCache } from './catalog-cache.js';
 import { Type } from '@sinclair/typebox';
 
 /**
@@ -48,6 +49,7 @@ const SIGNED_IN_ERRORS = {
 export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.ctx;
   const tags = ['procedures'];
+  const cache = new CatalogCache();
 
   app.get(
     '/api/procedures',
@@ -61,7 +63,10 @@ export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(ProcedureItem), 400: ErrorResponse(['VALIDATION_FAILED']) },
       },
     },
-    async (request) => listProcedures(db, request.tenant.id, request.query),
+    async (request) =>
+      cache.get(request.tenant.id, `list ${JSON.stringify(request.query)}`, () =>
+        listProcedures(db, request.tenant.id, request.query),
+      ),
   );
 
   app.get(
@@ -74,7 +79,7 @@ export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(FieldCount) },
       },
     },
-    async (request) => listFields(db, request.tenant.id),
+    async (request) => cache.get(request.tenant.id, 'fields', () => listFields(db, request.tenant.id)),
   );
 
   app.get(
@@ -89,9 +94,13 @@ export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const found = await findProcedure(db, request.tenant.id, request.params.id);
-      if (!found?.enabled) throw new AppError('PROCEDURE_NOT_FOUND');
-      return detailView(found);
+      const { id } = request.params;
+      const detail = await cache.get(request.tenant.id, `detail ${id}`, async () => {
+        const found = await findProcedure(db, request.tenant.id, id);
+        return found?.enabled ? detailView(found) : null;
+      });
+      if (!detail) throw new AppError('PROCEDURE_NOT_FOUND');
+      return detail;
     },
   );
 
@@ -170,6 +179,7 @@ export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireOfficer(request);
+      cache.invalidate(actor.tenantId);
       return setProcedureEnabled({
         db,
         tenantId: actor.tenantId,
@@ -201,6 +211,7 @@ export const proceduresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireOfficer(request);
+      cache.invalidate(actor.tenantId);
       return importProcedures({
         db,
         tenantId: actor.tenantId,

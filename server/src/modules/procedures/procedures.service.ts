@@ -3,7 +3,7 @@ import { withTx } from '../../db/transaction-guard.js';
 import { appendAudit, canonicalJson, type AuditActor } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizeVi } from '../../platform/search/normalize.js';
-import { inScope, type AdminScope } from '../tenancy/scope.js';
+import { inScope, type AdminScope } from '../../platform/auth/admin-scope.js';
 import { parseImport, type ImportIssue, type ProcedureInput } from './procedures.import.js';
 import { adminDetailView, findProcedure } from './procedures.repository.js';
 import type { AdminProcedureDetail, ImportReport } from './procedures.schemas.js';

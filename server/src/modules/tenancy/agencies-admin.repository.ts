@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { toCount } from '../../db/pg-types.js';
 import { inBatches, parseSort, type ExportColumn } from '../../platform/http/export.js';
 import { orderByText, whereText } from '../../platform/search/normalize.js';
-import type { AdminScope } from './scope.js';
+import type { AdminScope } from '../../platform/auth/admin-scope.js';
 import { AGENCY_COLUMNS, AGENCY_TEXT, agencyView, type PageOf } from './tenancy.repository.js';
 import type { AdminAgencyQuery, Agency, AgencySort } from './tenancy.schemas.js';
 

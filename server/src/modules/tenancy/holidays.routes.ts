@@ -3,7 +3,7 @@ import { ErrorResponse } from '../../platform/http/schemas.js';
 import { Type } from '@sinclair/typebox';
 import { requireOfficer } from '../../platform/auth/access.js';
 import { createHoliday, deleteHoliday, listHolidays } from './holidays.service.js';
-import { PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
+import { PROVINCE_ADMIN, SECURITY, SIGNED_IN_ERRORS } from '../../platform/auth/route-rules.js';
 import { Holiday, HolidayCreate, HolidayQuery, IdParams } from './tenancy.schemas.js';
 
 /** The province's working-day calendar: national days (read-only) and its own days off or working days. */

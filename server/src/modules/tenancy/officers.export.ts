@@ -3,7 +3,7 @@ import { toCount } from '../../db/pg-types.js';
 import type { Role } from '../../db/schema.js';
 import { inBatches, type ExportColumn } from '../../platform/http/export.js';
 import { officersMatching, sortedOfficers, visibleRoles, type OfficerFilter } from './officers.repository.js';
-import type { AdminScope } from './scope.js';
+import type { AdminScope } from '../../platform/auth/admin-scope.js';
 
 /** The officer list as a file for the console: one row per officer, roles spelled out in Vietnamese. */
 export const ROLE_LABELS: Record<Role, string> = {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { toCount } from '../../db/pg-types.js';
 import type { Officer, Role } from '../../db/schema.js';
 import { escapeLike, normalizeVi } from '../../platform/search/normalize.js';
-import type { AdminScope } from './scope.js';
+import type { AdminScope } from '../../platform/auth/admin-scope.js';
 import { parseSort } from '../../platform/http/export.js';
 import type { OfficerQuery, OfficerSort, OfficerView } from './tenancy.schemas.js';
 import type { PageOf, Paging } from './tenancy.repository.js';

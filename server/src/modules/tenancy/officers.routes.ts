@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { exportableResponse, sendExport } from '../../platform/http/export.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
 import { requireOfficer } from '../../platform/auth/access.js';
-import { adminScope } from './scope.js';
+import { adminScope } from '../../platform/auth/admin-scope.js';
 import { OFFICER_EXPORT_COLUMNS, officerExport } from './officers.export.js';
 import { listOfficers } from './officers.repository.js';
 import { createOfficer, getOfficer, updateOfficer } from './officers.service.js';
-import { ORG_ADMIN, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
+import { ORG_ADMIN, SECURITY, SIGNED_IN_ERRORS } from '../../platform/auth/route-rules.js';
 import {
   IdParams,
   OfficerCreate,

@@ -15,7 +15,7 @@ import {
   rolesOf,
   usernameTaken,
 } from './officers.repository.js';
-import { adminScope, inScope, type AdminScope } from './scope.js';
+import { adminScope, inScope, type AdminScope } from '../../platform/auth/admin-scope.js';
 import type { OfficerCreate, OfficerPatch, OfficerView, RoleGrant } from './tenancy.schemas.js';
 
 /**

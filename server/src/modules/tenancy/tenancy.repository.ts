@@ -212,15 +212,6 @@ export async function agencyDetail(db: Db, tenantId: string, id: string) {
 }
 
 /** Every agency of the tenant as id → parent id: small (hundreds), and enough to walk subtrees. */
-export async function agencyTree(db: Db, tenantId: string): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('agencies')
-    .select(['id', 'parent_id'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.parent_id]));
-}
-
 /** The ids among `ids` that are communes of the tenant. */
 export async function existingCommunes(
   db: Db,

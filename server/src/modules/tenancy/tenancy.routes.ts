@@ -6,8 +6,14 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { AGENCY_EXPORT_COLUMNS, agencyExport, listAdminAgencies } from './agencies-admin.repository.js';
 import { holidayRoutes } from './holidays.routes.js';
 import { officerAdminRoutes } from './officers.routes.js';
-import { adminScope } from './scope.js';
-import { ORG_ADMIN, PROVINCE_ADMIN, PUBLIC_DIRECTORY, SECURITY, SIGNED_IN_ERRORS } from './route-rules.js';
+import { adminScope } from '../../platform/auth/admin-scope.js';
+import {
+  ORG_ADMIN,
+  PROVINCE_ADMIN,
+  PUBLIC_DIRECTORY,
+  SECURITY,
+  SIGNED_IN_ERRORS,
+} from '../../platform/auth/route-rules.js';
 import {
   AdminAgencyQuery,
   AdminTenant,

@@ -5,11 +5,16 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import type { OfficerPrincipal } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizeVi } from '../../platform/search/normalize.js';
-import { adminScope, descendantsOf, inScope, type AdminScope } from './scope.js';
+import {
+  adminScope,
+  agencyTree,
+  descendantsOf,
+  inScope,
+  type AdminScope,
+} from '../../platform/auth/admin-scope.js';
 import type { AgencyCreate, AgencyPatch, TenantPatch } from './tenancy.schemas.js';
 import {
   adminUnitExists,
-  agencyTree,
   agencyView,
   existingCommunes,
   findAgency,

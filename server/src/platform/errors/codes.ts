@@ -324,6 +324,11 @@ export const ERROR_CODES = {
     vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
     en: 'This action is not possible in the dossier’s current status.',
   },
+  DOSSIER_ASSIGNEE_INVALID: {
+    status: 400,
+    vi: 'Cán bộ được chọn không có vai trò xử lý hồ sơ của cơ quan này.',
+    en: 'The chosen officer holds no handling role for this dossier’s agency.',
+  },
   DOSSIER_FILE_INVALID: {
     status: 400,
     vi: 'Tệp đính kèm không hợp lệ hoặc không thuộc về bạn.',

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../../test/helpers.js';
-import { insertTenant } from '../../../../test/fixtures.js';
+import { insertAgency, insertTenant } from '../../../../test/fixtures.js';
 import { verifyAuditChain } from '../../../platform/audit/audit.js';
 import { call, errorCode, startCitizenFakes } from './citizen.test-helpers.js';
 
@@ -21,6 +22,51 @@ describeEachDatabase("A citizen's own data", (kind) => {
     await t?.close();
     await fakes?.close();
   });
+
+  /**
+   * A dossier and a draft of the citizen, through the dossier routes: the dossiers module holds them
+   * and hands them to the export and the deletion through the app's personal-data registry.
+   */
+  async function dossierAndDraft(token: string) {
+    const db = t.database.db;
+    const agencyId = await insertAgency(db, A, `STP${++seq}`, 'Sở Tư pháp');
+    const procedure = await db
+      .insertInto('procedures')
+      .values({
+        tenant_id: A,
+        code: `9.${seq}`,
+        name: 'Cấp phiếu lý lịch tư pháp',
+        name_norm: 'cap phieu ly lich tu phap',
+        field: 'Lý lịch tư pháp',
+        field_norm: 'ly lich tu phap',
+        agency_id: agencyId,
+        level: 'full',
+        processing_days: 3,
+        fees: JSON.stringify([]),
+        documents: JSON.stringify([]),
+        form: JSON.stringify({
+          fields: [{ name: 'ho_ten', type: 'text', label: 'Họ và tên', required: true }],
+        }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const headers = { 'x-tenant-id': A, authorization: `Bearer ${token}` };
+    const dossier = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/dossiers',
+      headers: { ...headers, 'idempotency-key': randomUUID() },
+      payload: { procedureId: procedure.id, data: { ho_ten: 'Lê Thị Hoa' } },
+    });
+    expect(dossier.statusCode).toBe(201);
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/drafts',
+      headers,
+      payload: { procedureId: procedure.id, data: { ho_ten: 'Nháp' } },
+    });
+    expect(draft.statusCode).toBe(201);
+    return { dossier: dossier.json() as { id: string; code: string }, draftId: draft.json().id as string };
+  }
 
   /** A Zalo citizen with a phone (and so a phone consent); returns the session token and id. */
   async function zaloCitizen(tenant = A) {
@@ -93,6 +139,29 @@ describeEachDatabase("A citizen's own data", (kind) => {
       expect(Array.isArray(data.activity)).toBe(true);
       expect(res.body).not.toContain(c.token);
       expect(res.body).not.toMatch(/code_hash|csrf/i);
+    });
+
+    it("includes the citizen's dossiers with their timeline, and drafts, and says what deletion keeps", async () => {
+      const c = await zaloCitizen();
+      const { dossier, draftId } = await dossierAndDraft(c.token);
+      const data = (await call(t.app, A, 'GET', '/api/me/export', { token: c.token })).json();
+      expect(data.records.dossiers.dossiers).toEqual([
+        expect.objectContaining({
+          code: dossier.code,
+          procedure: { code: expect.any(String), name: 'Cấp phiếu lý lịch tư pháp' },
+          status: 'submitted',
+          applicant: expect.objectContaining({ name: 'Lê Thị Hoa' }),
+          data: { ho_ten: 'Lê Thị Hoa' },
+          submittedAt: expect.any(String),
+          timeline: [expect.objectContaining({ action: 'submit', toStatus: 'submitted' })],
+        }),
+      ]);
+      expect(data.records.dossiers.drafts).toEqual([
+        expect.objectContaining({ id: draftId, data: { ho_ten: 'Nháp' } }),
+      ]);
+      expect(data.retainedOnDeletion).toEqual([
+        { source: 'dossiers', note: expect.stringContaining('Luật Lưu trữ') },
+      ]);
     });
   });
 
@@ -188,6 +257,22 @@ describeEachDatabase("A citizen's own data", (kind) => {
       expect(audit).toMatchObject({ actor_type: 'citizen', actor_id: c.id, entity_type: 'citizen' });
       expect(JSON.stringify(audit.data)).not.toContain(c.phone);
       expect((await verifyAuditChain(db, A)).ok).toBe(true);
+    });
+
+    it('deletes the drafts and unlinks the dossiers, which the agency keeps on record', async () => {
+      const c = await zaloCitizen();
+      const { dossier, draftId } = await dossierAndDraft(c.token);
+      expect((await call(t.app, A, 'DELETE', '/api/me', { token: c.token })).statusCode).toBe(204);
+      const db = t.database.db;
+      expect(await db.selectFrom('dossier_drafts').select('id').where('id', '=', draftId).execute()).toEqual(
+        [],
+      );
+      const kept = await db
+        .selectFrom('dossiers')
+        .select(['citizen_id', 'applicant_name', 'code'])
+        .where('id', '=', dossier.id)
+        .executeTakeFirstOrThrow();
+      expect(kept).toEqual({ citizen_id: null, applicant_name: 'Lê Thị Hoa', code: dossier.code });
     });
 
     it("leaves other citizens' data alone", async () => {

@@ -1,7 +1,7 @@
-import type { AccessRule } from '../../platform/auth/access.js';
-import { ErrorResponse } from '../../platform/http/schemas.js';
+import type { AccessRule } from './access.js';
+import { ErrorResponse } from '../http/schemas.js';
 
-/** Access rules and shared OpenAPI pieces of the tenancy module's officer routes. */
+/** Access rules and OpenAPI pieces that the modules' officer routes share. */
 export const PROVINCE_ADMIN: AccessRule = { roles: ['province_admin'] };
 export const ORG_ADMIN: AccessRule = { roles: ['province_admin', 'agency_admin'] };
 export const SECURITY: { [scheme: string]: string[] }[] = [{ cookie: [] }, { bearer: [] }];

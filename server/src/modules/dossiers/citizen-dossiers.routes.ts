@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import type { Db } from '../../db/connection.js';
 import { withTx } from '../../db/transaction-guard.js';
-import { requireCitizen } from '../../platform/auth/access.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
-import { loadDetail } from './detail.js';
+import { citizenHelpers } from './citizen-common.js';
 import {
   DossierDetail,
   FileParams,
@@ -15,45 +11,21 @@ import {
   LinkBody,
   MyListPage,
   MyListQuery,
-  RatingBody,
   SlipParams,
   SubmitBody,
   SubmitHeaders,
-  SupplementBody,
-  WithdrawBody,
 } from './dossiers.schemas.js';
-import { sendDossierFile } from './downloads.js';
+import { Binary, sendDossierFile } from './downloads.js';
 import { submitDossier } from './submit.js';
-import { applyAction } from './workflow.js';
-
-const Binary = {
-  description: 'The file',
-  content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
-};
 
 /**
- * A citizen's own dossiers. Every lookup filters by the signed-in citizen, so another person's
- * dossier (or its files) answers DOSSIER_NOT_FOUND exactly like one that does not exist.
+ * A citizen's own dossiers: submit, list, read, link one filed elsewhere, download. Every lookup
+ * filters by the signed-in citizen, so another person's dossier (or its files) answers
+ * DOSSIER_NOT_FOUND exactly like one that does not exist.
  */
 export const citizenDossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, fileStorage } = app.ctx;
-  const base = { tags: ['dossiers'], security: [{ bearer: [] }] };
-  const errors = {
-    401: ErrorResponse(['AUTH_REQUIRED']),
-    403: ErrorResponse(['FORBIDDEN', 'CSRF_INVALID']),
-    404: ErrorResponse(['DOSSIER_NOT_FOUND']),
-  };
-  const me = (request: FastifyRequest) => {
-    const p = requireCitizen(request);
-    return { tenantId: p.tenantId, citizenId: p.id };
-  };
-  const detail = (request: FastifyRequest, id: string) => loadDetail(db, { ...me(request), id });
-  const own = (request: FastifyRequest, id: string) => detail(request, id);
-  const act = async (request: FastifyRequest, id: string, fn: (tx: Db) => Promise<unknown>) => {
-    await own(request, id);
-    await withTx(db, fn);
-    return detail(request, id);
-  };
+  const { base, errors, me, detail, own } = citizenHelpers(app);
 
   app.post(
     '/api/me/dossiers',
@@ -146,123 +118,6 @@ export const citizenDossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => detail(request, request.params.id),
-  );
-
-  const conflict = { 409: ErrorResponse(['DOSSIER_TRANSITION_INVALID']) };
-
-  app.post(
-    '/api/me/dossiers/:id/supplement',
-    {
-      config: { access: 'citizen' },
-      schema: {
-        ...base,
-        summary: 'Send the papers an officer asked for; the clock resumes',
-        params: IdParams,
-        body: SupplementBody,
-        response: {
-          200: DossierDetail,
-          400: ErrorResponse(['DOSSIER_FILE_INVALID']),
-          ...errors,
-          ...conflict,
-        },
-      },
-    },
-    async (request) => {
-      const { tenantId, citizenId } = me(request);
-      const files = Object.entries(request.body.files).flatMap(([field, ids]) =>
-        ids.map((fileId) => ({ fileId, field })),
-      );
-      return act(request, request.params.id, (tx) =>
-        applyAction({
-          tx,
-          tenantId,
-          dossierId: request.params.id,
-          action: 'supplement',
-          actor: { type: 'citizen', id: citizenId },
-          note: request.body.note ?? null,
-          files,
-        }),
-      );
-    },
-  );
-
-  app.post(
-    '/api/me/dossiers/:id/withdraw',
-    {
-      config: { access: 'citizen' },
-      schema: {
-        ...base,
-        summary: 'Withdraw my dossier',
-        params: IdParams,
-        body: WithdrawBody,
-        response: { 200: DossierDetail, ...errors, ...conflict },
-      },
-    },
-    async (request) => {
-      const { tenantId, citizenId } = me(request);
-      return act(request, request.params.id, (tx) =>
-        applyAction({
-          tx,
-          tenantId,
-          dossierId: request.params.id,
-          action: 'withdraw',
-          actor: { type: 'citizen', id: citizenId },
-          reason: request.body.reason,
-        }),
-      );
-    },
-  );
-
-  app.post(
-    '/api/me/dossiers/:id/rating',
-    {
-      config: { access: 'citizen' },
-      schema: {
-        ...base,
-        summary: 'Rate how my dossier was handled (once, after the result was handed over)',
-        params: IdParams,
-        body: RatingBody,
-        response: { 200: DossierDetail, ...errors, ...conflict },
-      },
-    },
-    async (request) => {
-      const { tenantId, citizenId } = me(request);
-      const { rating, comment } = request.body;
-      return act(request, request.params.id, async (tx) => {
-        const updated = await tx
-          .updateTable('dossiers')
-          .set({ rating, updated_at: new Date() })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', request.params.id)
-          .where('citizen_id', '=', citizenId)
-          .where('status', '=', 'returned')
-          .where('rating', 'is', null)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw new AppError('DOSSIER_TRANSITION_INVALID');
-        await tx
-          .insertInto('dossier_events')
-          .values({
-            tenant_id: tenantId,
-            dossier_id: request.params.id,
-            action: 'rate',
-            from_status: 'returned',
-            to_status: 'returned',
-            actor_type: 'citizen',
-            actor_id: citizenId,
-            note: comment?.trim() || null,
-            data: JSON.stringify({ rating }),
-          })
-          .execute();
-        await appendAudit(tx, {
-          tenantId,
-          actor: { type: 'citizen', id: citizenId },
-          action: 'dossier.rated',
-          entityType: 'dossier',
-          entityId: request.params.id,
-          data: { rating },
-        });
-      });
-    },
   );
 
   app.post(

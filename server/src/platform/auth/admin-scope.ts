@@ -1,6 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import type { OfficerPrincipal } from '../../platform/auth/access.js';
-import { agencyTree } from './tenancy.repository.js';
+import type { OfficerPrincipal } from './access.js';
 
 /**
  * What an administrator may manage: a province admin the whole tenant; an agency admin the agencies
@@ -27,6 +26,16 @@ export function descendantsOf(tree: Map<string, string | null>, roots: Iterable<
     queue.push(...(children.get(id) ?? []));
   }
   return found;
+}
+
+/** Each agency of the tenant with its parent. */
+export async function agencyTree(db: Db, tenantId: string): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['id', 'parent_id'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
 }
 
 export async function adminScope(db: Db, principal: OfficerPrincipal): Promise<AdminScope> {
