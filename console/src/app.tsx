@@ -79,6 +79,46 @@ const ROUTES: { pattern: string; section: Section; screen: ComponentType<ScreenP
     section: 'integrations',
     screen: lazyScreen(() => import('./screens/Integrations')),
   },
+  {
+    pattern: '/notifications',
+    section: 'notifications',
+    screen: lazyScreen(() => import('./screens/notifications/NotificationList')),
+  },
+  {
+    pattern: '/notifications/templates',
+    section: 'notifyTemplates',
+    screen: lazyScreen(() => import('./screens/notifications/Templates')),
+  },
+  {
+    pattern: '/notifications/settings',
+    section: 'notifyAdmin',
+    screen: lazyScreen(() => import('./screens/notifications/NotifySettings')),
+  },
+  {
+    pattern: '/notifications/cost-report',
+    section: 'notifyAdmin',
+    screen: lazyScreen(() => import('./screens/notifications/CostReport')),
+  },
+  {
+    pattern: '/notifications/broadcasts',
+    section: 'broadcasts',
+    screen: lazyScreen(() => import('./screens/notifications/BroadcastList')),
+  },
+  {
+    pattern: '/notifications/broadcasts/new',
+    section: 'broadcasts',
+    screen: lazyScreen(() => import('./screens/notifications/BroadcastCreate')),
+  },
+  {
+    pattern: '/notifications/broadcasts/:id',
+    section: 'broadcasts',
+    screen: lazyScreen(() => import('./screens/notifications/BroadcastDetail')),
+  },
+  {
+    pattern: '/notifications/:id',
+    section: 'notifications',
+    screen: lazyScreen(() => import('./screens/notifications/NotificationDetail')),
+  },
   { pattern: '/audit', section: 'audit', screen: lazyScreen(() => import('./screens/AuditList')) },
   { pattern: '/audit/:seq', section: 'audit', screen: lazyScreen(() => import('./screens/AuditDetail')) },
 ];

@@ -327,3 +327,107 @@ export interface StoredFile {
   contentType: string;
   sizeBytes: number;
 }
+
+/* Notifications (server/src/modules/notifications: console.schemas.ts, templates.view.ts, …) */
+
+export type NotifyChannel = 'oa' | 'zns' | 'sms';
+export type TemplateChannel = 'inbox' | 'oa' | 'sms';
+
+export interface NotificationLogItem {
+  id: string;
+  type: string;
+  status: string;
+  channel: string | null;
+  legal: boolean;
+  citizenId: string | null;
+  citizenName: string | null;
+  /** Masked by the server. */
+  phone: string | null;
+  broadcastId: string | null;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationDelivery {
+  id: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  errorCode: string | null;
+  segments: number | null;
+  cost: number | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface NotificationTimeline {
+  id: string;
+  type: string;
+  status: string;
+  channel: string | null;
+  legal: boolean;
+  citizenId: string | null;
+  remainingPlan: string[];
+  createdAt: string;
+  deliveries: NotificationDelivery[];
+  events: { at: string; status: string; deliveryId: string | null; detail: Record<string, unknown> }[];
+}
+
+export interface TypeTemplates {
+  type: string;
+  label: string;
+  legal: boolean;
+  variables: string[];
+  channels: string[];
+  inbox: { title: string; body: string; overridden: boolean };
+  oa: { body: string; overridden: boolean };
+  sms: { body: string; overridden: boolean };
+  zns: { templateId: string; params: Record<string, string>; approved: boolean } | null;
+}
+
+export interface TemplatePreview {
+  title: string | null;
+  text: string;
+  smsSegments: number;
+}
+
+export interface NotifySettings {
+  oaRatePerMinute: number;
+  smsUnitCost: number;
+  znsUnitCost: number;
+  oaUnitCost: number;
+  routing: Record<string, NotifyChannel[]>;
+}
+
+export interface CostLine {
+  messages: number;
+  delivered: number;
+  segments: number;
+  cost: number;
+  allSmsCost: number;
+}
+
+export interface CostReport {
+  from: string;
+  to: string;
+  currency: 'VND';
+  totals: CostLine & { deliveryRate: number; saving: number };
+  byChannel: (CostLine & { channel: string })[];
+  byType: (CostLine & { type: string })[];
+}
+
+export interface BroadcastProgress {
+  id: string;
+  type: string;
+  status: string;
+  runAt: string;
+  recipients: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  fannedOut: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+}

@@ -19,6 +19,7 @@ const NAV: { section: Section; to: string; label: string }[] = [
   { section: 'home', to: '/', label: t.nav.home },
   { section: 'dossiers', to: '/dossiers', label: t.nav.dossiers },
   { section: 'procedures', to: '/procedures', label: t.nav.procedures },
+  { section: 'notifications', to: '/notifications', label: t.nav.notifications },
   { section: 'settings', to: '/settings', label: t.nav.settings },
   { section: 'agencies', to: '/agencies', label: t.nav.agencies },
   { section: 'officers', to: '/officers', label: t.nav.officers },

@@ -2,7 +2,7 @@ import type { OfficerProfile, Role } from '../api/types';
 
 /*
  * Which officer sees which part of the console. This mirrors the server's rules
- * (server/src/modules/tenancy/route-rules.ts) so nobody is shown a link that would answer 403;
+ * (server/src/platform/auth/route-rules.ts) so nobody is shown a link that would answer 403;
  * the server enforces them regardless.
  */
 export const PROVINCE_ADMIN: readonly Role[] = ['province_admin'];
@@ -17,6 +17,13 @@ export const DOSSIER_ROLES: readonly Role[] = [
   'province_admin',
 ];
 
+/**
+ * The notification pages (server/src/modules/notifications/*.routes.ts): the message log for readers,
+ * templates and broadcasts for editors, settings, the cost report, ZNS and the OA token for admins.
+ */
+export const NOTIFY_READERS: readonly Role[] = ['province_admin', 'editor', 'supervisor'];
+export const NOTIFY_EDITORS: readonly Role[] = ['province_admin', 'editor'];
+
 export type Section =
   | 'home'
   | 'settings'
@@ -26,7 +33,11 @@ export type Section =
   | 'account'
   | 'dossiers'
   | 'procedures'
-  | 'integrations';
+  | 'integrations'
+  | 'notifications'
+  | 'notifyTemplates'
+  | 'notifyAdmin'
+  | 'broadcasts';
 
 export const SECTION_ROLES: Record<Section, readonly Role[] | null> = {
   home: null,
@@ -38,6 +49,10 @@ export const SECTION_ROLES: Record<Section, readonly Role[] | null> = {
   dossiers: DOSSIER_ROLES,
   procedures: ORG_ADMIN,
   integrations: PROVINCE_ADMIN,
+  notifications: NOTIFY_READERS,
+  notifyTemplates: NOTIFY_EDITORS,
+  notifyAdmin: PROVINCE_ADMIN,
+  broadcasts: NOTIFY_EDITORS,
 };
 
 export function canUse(officer: OfficerProfile, section: Section): boolean {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildActionBody, parseAmount, validateAction, type ActionValues } from './dossier-actions';
+import {
+  buildActionBody,
+  detailActions,
+  parseAmount,
+  takesFiles,
+  validateAction,
+  type ActionValues,
+} from './dossier-actions';
+import { assigneeOptions } from './dossier-options';
 import { detectFormat, importChanges } from './procedure-import';
 
 const empty: ActionValues = { note: '', items: [''], amount: '', reason: '', assigneeId: '' };
@@ -23,6 +31,27 @@ describe('dossier action bodies', () => {
       action: 'assign',
       assigneeId: 'o1',
     });
+  });
+
+  it("sends a clerk's supplement with its note and the scans, and offers it first", () => {
+    expect(buildActionBody('supplement', { ...empty, note: ' Nộp bản giấy ' }, ['f1', 'f2'])).toEqual({
+      action: 'supplement',
+      note: 'Nộp bản giấy',
+      fileIds: ['f1', 'f2'],
+    });
+    expect(buildActionBody('supplement', empty)).toEqual({ action: 'supplement' });
+    expect(validateAction('supplement', empty)).toEqual({});
+    expect(takesFiles('supplement')).toBe(true);
+    expect(takesFiles('receive')).toBe(false);
+    expect(detailActions(['refuse', 'supplement', 'assign'])).toEqual(['supplement', 'assign', 'refuse']);
+    expect(detailActions(['receive'])).toEqual(['receive']);
+    expect(detailActions(undefined)).toEqual([]);
+  });
+
+  it('labels assignees with their role', () => {
+    expect(assigneeOptions([{ id: 'o1', fullName: 'Trần Văn Bình', role: 'handler' }])).toEqual([
+      { value: 'o1', label: 'Trần Văn Bình — Chuyên viên xử lý' },
+    ]);
   });
 
   it('asks for what the server would refuse before sending', () => {

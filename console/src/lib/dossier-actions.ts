@@ -1,5 +1,6 @@
 import type { DossierAction } from '../api/types';
 import { t } from '../i18n';
+import { officerActions } from './dossier';
 
 /** What an officer typed in an action dialog, and the body of POST /api/admin/dossiers/:id/actions. */
 
@@ -16,10 +17,24 @@ export function parseAmount(text: string): number {
   return Number(text.replace(/[.\s,₫đ]/g, ''));
 }
 
+/**
+ * The buttons of the detail page: the officer actions, plus `supplement` first when allowed — a
+ * clerk records the papers a citizen brought to the counter, the step the dossier is waiting for.
+ */
+export function detailActions(allowed: readonly string[] | undefined): DossierAction[] {
+  const actions = officerActions(allowed);
+  return allowed?.includes('supplement') ? ['supplement', ...actions] : actions;
+}
+
+/** Whether the action's dialog takes files: results on `complete`, the papers on `supplement`. */
+export function takesFiles(action: DossierAction): boolean {
+  return action === 'complete' || action === 'supplement';
+}
+
 export function buildActionBody(
   action: DossierAction,
   values: ActionValues,
-  resultFileIds: string[] = [],
+  fileIds: string[] = [],
 ): Record<string, unknown> {
   const body: Record<string, unknown> = { action };
   const note = values.note.trim();
@@ -28,7 +43,8 @@ export function buildActionBody(
   if (action === 'request_payment') body.amount = parseAmount(values.amount);
   if (action === 'refuse') body.reason = values.reason.trim();
   if (action === 'assign') body.assigneeId = values.assigneeId;
-  if (action === 'complete' && resultFileIds.length > 0) body.resultFileIds = resultFileIds;
+  if (action === 'complete' && fileIds.length > 0) body.resultFileIds = fileIds;
+  if (action === 'supplement' && fileIds.length > 0) body.fileIds = fileIds;
   return body;
 }
 

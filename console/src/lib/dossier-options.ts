@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
 import type { OfficerProfile, OfficerView, ProcedureListItem } from '../api/types';
+import { roleLabel } from '../i18n';
 import { fetchAllPages } from './all-pages';
 import { useAgencyOptions } from './agency-options';
 import { asApiError } from './use-api';
@@ -61,28 +63,38 @@ export function useOfficerOptions(agencyId?: string): Option[] | null {
   return items && items.map((o) => ({ value: o.id, label: `${o.fullName} (${o.username})` }));
 }
 
-/** Officers a dossier may be assigned to; the error is kept so the picker can say why it is empty. */
-export function useAssignableOfficers(agencyId: string): { options: Option[] | null; error: string | null } {
+/** One row of GET /api/admin/dossiers/:id/assignees. */
+export interface Assignee {
+  id: string;
+  fullName: string;
+  role: string;
+}
+
+/** "Nguyễn Văn A — Chuyên viên xử lý": the role tells a handler from a supervisor of the same name. */
+export function assigneeOptions(list: readonly Assignee[]): Option[] {
+  return list.map((o) => ({ value: o.id, label: `${o.fullName} — ${roleLabel(o.role)}` }));
+}
+
+/**
+ * Officers a dossier may be assigned to: the dossier's own list (its agency's handlers and
+ * supervisors), readable by whoever may read the dossier — the officer directory is for admins, so
+ * clerks and supervisors could not assign from it. The error is kept so the picker can say why it
+ * is empty.
+ */
+export function useAssignableOfficers(dossierId: string): { options: Option[] | null; error: string | null } {
   const [state, setState] = useState<{ options: Option[] | null; error: string | null }>({
     options: null,
     error: null,
   });
   useEffect(() => {
     let live = true;
-    fetchAllPages<OfficerView>('/api/admin/officers', { sort: 'fullName', agencyId }).then(
-      (list) =>
-        live &&
-        setState({
-          options: list
-            .filter((o) => !o.disabled)
-            .map((o) => ({ value: o.id, label: `${o.fullName} (${o.username})` })),
-          error: null,
-        }),
+    api<Assignee[]>(`/api/admin/dossiers/${encodeURIComponent(dossierId)}/assignees`).then(
+      (list) => live && setState({ options: assigneeOptions(list ?? []), error: null }),
       (error: unknown) => live && setState({ options: [], error: asApiError(error).message }),
     );
     return () => {
       live = false;
     };
-  }, [agencyId]);
+  }, [dossierId]);
   return state;
 }

@@ -7,7 +7,12 @@ import { Field, FieldShell, Form, useForm } from '../components/Form';
 import { toast } from '../components/Toast';
 import { t } from '../i18n';
 import { dossierActionLabel, isDestructive } from '../lib/dossier';
-import { buildActionBody, validateAction, type ActionValues as Values } from '../lib/dossier-actions';
+import {
+  buildActionBody,
+  takesFiles,
+  validateAction,
+  type ActionValues as Values,
+} from '../lib/dossier-actions';
 import { useAssignableOfficers } from '../lib/dossier-options';
 
 /*
@@ -15,8 +20,8 @@ import { useAssignableOfficers } from '../lib/dossier-options';
  * errors beside them, a confirmation first for what cannot be undone, and a toast once done.
  */
 
-function AssigneeField({ form, agencyId }: { form: ReturnType<typeof useForm<Values>>; agencyId: string }) {
-  const { options: officers, error } = useAssignableOfficers(agencyId);
+function AssigneeField({ form, dossierId }: { form: ReturnType<typeof useForm<Values>>; dossierId: string }) {
+  const { options: officers, error } = useAssignableOfficers(dossierId);
   if (officers === null) return <p class="muted">{t.loading}</p>;
   if (error) {
     return (
@@ -70,11 +75,11 @@ export function DossierActionDialog({
             : t.dossiers.confirmComplete(dossier.code);
       if (!(await confirmAction({ message, confirmLabel: label, danger: action === 'refuse' }))) return;
     }
-    let resultFileIds: string[] = [];
-    if (action === 'complete' && files.length > 0) {
+    let fileIds: string[] = [];
+    if (takesFiles(action) && files.length > 0) {
       setUploading(true);
       try {
-        resultFileIds = (await Promise.all(files.map((f) => uploadFile(f, 'document')))).map((f) => f.id);
+        fileIds = (await Promise.all(files.map((f) => uploadFile(f, 'document')))).map((f) => f.id);
       } finally {
         setUploading(false);
       }
@@ -83,7 +88,7 @@ export function DossierActionDialog({
       `/api/admin/dossiers/${encodeURIComponent(dossier.id)}/actions`,
       {
         method: 'POST',
-        body: buildActionBody(action, values, resultFileIds),
+        body: buildActionBody(action, values, fileIds),
       },
     );
     toast(t.dossiers.done(label));
@@ -153,13 +158,13 @@ export function DossierActionDialog({
             required
           />
         )}
-        {action === 'assign' && <AssigneeField form={form} agencyId={dossier.agency.id} />}
-        {action === 'complete' && (
+        {action === 'assign' && <AssigneeField form={form} dossierId={dossier.id} />}
+        {takesFiles(action) && (
           <FieldShell
             form={form}
-            name="resultFileIds"
-            label={t.dossiers.resultFiles}
-            hint={t.dossiers.resultFilesHint}
+            name={action === 'complete' ? 'resultFileIds' : 'fileIds'}
+            label={action === 'complete' ? t.dossiers.resultFiles : t.dossiers.supplementFiles}
+            hint={action === 'complete' ? t.dossiers.resultFilesHint : t.dossiers.supplementFilesHint}
           >
             {(control) => (
               <input

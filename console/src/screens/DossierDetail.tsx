@@ -12,9 +12,9 @@ import {
   dossierStatusLabel,
   formatVnd,
   missingSlip,
-  officerActions,
   slipLabel,
 } from '../lib/dossier';
+import { detailActions } from '../lib/dossier-actions';
 import { formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/page-title';
 import { Link } from '../lib/router';
@@ -26,7 +26,10 @@ import { DossierFormData } from './DossierFormData';
 const SLIP_POLL_MS = 2_000;
 const SLIP_POLL_TRIES = 60;
 
-function actorName(entry: DossierTimelineEntry): string {
+/** The console's timeline also names the slip's form on `slip_issued` entries. */
+type Entry = DossierTimelineEntry & { form?: string | null };
+
+function actorName(entry: Entry): string {
   const name = entry.actorName ?? entry.actor?.name;
   if (name) return name;
   const type = entry.actorType ?? entry.actor?.type;
@@ -37,18 +40,25 @@ function actorName(entry: DossierTimelineEntry): string {
   return '';
 }
 
-function timelineEvents(entries: DossierTimelineEntry[]): TimelineEvent[] {
+/** "Phát hành phiếu: Mẫu 01 — Giấy tiếp nhận…" for a slip; the action and new status otherwise. */
+function entryTitle(entry: Entry): string {
+  if (entry.action === 'slip_issued' && entry.form) {
+    return `${dossierActionLabel(entry.action)}: ${slipLabel(entry.form)}`;
+  }
+  return (
+    dossierActionLabel(entry.action) +
+    (entry.toStatus && entry.toStatus !== entry.fromStatus ? ` → ${dossierStatusLabel(entry.toStatus)}` : '')
+  );
+}
+
+function timelineEvents(entries: Entry[]): TimelineEvent[] {
   return [...entries]
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
     .map((entry, index) => ({
       id: String(entry.id ?? `${entry.at}-${index}`),
       at: entry.at,
       actor: actorName(entry),
-      title:
-        dossierActionLabel(entry.action) +
-        (entry.toStatus && entry.toStatus !== entry.fromStatus
-          ? ` → ${dossierStatusLabel(entry.toStatus)}`
-          : ''),
+      title: entryTitle(entry),
       body:
         entry.note || entry.public === false ? (
           <p>
@@ -79,7 +89,7 @@ export default function DossierDetail({ params }: ScreenProps) {
   }, [waitingFor, state.status, tries]);
 
   const base = `/api/admin/dossiers/${encodeURIComponent(id)}`;
-  const actions = officerActions(dossier?.allowedActions);
+  const actions = detailActions(dossier?.allowedActions);
 
   return (
     <>
