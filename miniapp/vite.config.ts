@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import zaloMiniApp from 'zmp-vite-plugin';
+import { precompressPlugin } from './build-tools/precompress-plugin';
 import { serviceWorkerPlugin } from './build-tools/service-worker-plugin';
 import { zaloPackagePlugins } from './build-tools/zalo-package-plugin';
 
@@ -29,7 +30,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
   const plugins: Plugin[] = zalo
     ? [zaloMiniApp(), ...zaloPackagePlugins(appId)]
     : command === 'build'
-      ? [serviceWorkerPlugin(), preloadTenantPlugin()]
+      ? [serviceWorkerPlugin(), preloadTenantPlugin(), precompressPlugin()]
       : [];
 
   return {

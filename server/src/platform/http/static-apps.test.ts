@@ -18,6 +18,8 @@ describe('built front ends', () => {
     await mkdir(path.join(consoleDir, 'assets'), { recursive: true });
     await writeFile(path.join(miniapp, 'index.html'), '<!doctype html><title>mini</title>');
     await writeFile(path.join(miniapp, 'assets', 'home.abc123.js'), 'console.log(1)');
+    // What the build's precompress plugin writes beside a file (content differs so the test can tell).
+    await writeFile(path.join(miniapp, 'assets', 'home.abc123.js.br'), 'BROTLI');
     await writeFile(path.join(miniapp, 'sw.js'), 'self.addEventListener("fetch", () => {})');
     await writeFile(path.join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
     t = await buildTestApp('pglite', { staticApps: { miniapp, console: consoleDir } });
@@ -42,6 +44,24 @@ describe('built front ends', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const sw = await t.app.inject({ url: '/sw.js' });
     expect(sw.headers['cache-control']).toBe('no-cache');
+  });
+
+  it("sends the build's brotli copy to browsers that accept it, the file to others, varying by encoding", async () => {
+    const br = await t.app.inject({
+      url: '/assets/home.abc123.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body).toBe('BROTLI');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(String(br.headers.vary)).toMatch(/Accept-Encoding/);
+    const plain = await t.app.inject({
+      url: '/assets/home.abc123.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
+    expect(String(plain.headers.vary)).toMatch(/Accept-Encoding/);
   });
 
   it('answers any console path with the console document', async () => {

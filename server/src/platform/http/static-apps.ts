@@ -68,6 +68,12 @@ export async function registerStaticApps(
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), access: 'public', tenant: false };
     });
+    // A file may be sent brotli- or gzip-compressed depending on Accept-Encoding: a cache in
+    // between (a CDN, a proxy) must keep the variants apart. @fastify/static does not say so itself.
+    scope.addHook('onSend', async (_request, reply) => {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+    });
     if (served.miniapp) {
       await scope.register(fastifyStatic, {
         root: dirs.miniapp,
@@ -76,6 +82,8 @@ export async function registerStaticApps(
         index: ['index.html'],
         cacheControl: false,
         setHeaders: setCacheHeaders,
+        // The build writes .br and .gz beside each text file (miniapp/build-tools/precompress-plugin.ts).
+        preCompressed: true,
       });
     }
     if (served.console) {
@@ -86,6 +94,7 @@ export async function registerStaticApps(
         index: ['index.html'],
         cacheControl: false,
         setHeaders: setCacheHeaders,
+        preCompressed: true,
         decorateReply: !served.miniapp,
       });
       scope.get('/console', (_request, reply) => reply.redirect('/console/', 301));
