@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   startServer,
   type RunningServer,
 } from './harness.js';
+import { apiClient, type ApiClient } from './api.js';
 
 /*
  * The officer console, dossiers: a citizen files a dossier through the API (as the mini app does),
@@ -21,114 +21,14 @@ const WAIT = { timeout: 15_000 };
 /** The slip is rendered by a job; the page polls for it. */
 const SLIP_WAIT = { timeout: 90_000 };
 
-/** A 1×1 PNG: enough for an attachment field. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 let server: RunningServer;
 let browser: Browser;
 let clerk: BrowserContext;
 let page: Page;
 let dossierCode = '';
-
-interface Field {
-  name: string;
-  type: string;
-  required?: boolean;
-  showIf?: { field: string; in: unknown[] };
-  options?: { value: string }[];
-  columns?: Field[];
-  minRows?: number;
-  min?: number;
-  minDate?: string;
-  accept?: string;
-}
-
-async function call(
-  path: string,
-  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-}
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function upload(token: string, kind: 'image' | 'document'): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([PNG], { type: 'image/png' }), 'giay-chung-sinh.png');
-  const response = await fetch(`${server.url}/api/files?kind=${kind}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return (await json<{ id: string }>(response, 201)).id;
-}
-
-/** A plausible value for any field of a procedure's form (platform/forms/definition.ts). */
-async function valueFor(field: Field, token: string, communeId: string): Promise<unknown> {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  switch (field.type) {
-    case 'number':
-      return field.min ?? 1;
-    case 'date':
-      return field.minDate === 'today' ? tomorrow : '2025-12-01';
-    case 'select':
-      return field.options?.[0]?.value ?? '';
-    case 'multiselect':
-      return field.options?.[0] ? [field.options[0].value] : [];
-    case 'checkbox':
-      return true;
-    case 'phone':
-      return '0912345678';
-    case 'email':
-      return 'nguyen.thi.mai@example.vn';
-    case 'id_number':
-      return '072190001234';
-    case 'address':
-      return { communeId, street: '12 đường 30/4' };
-    case 'attachment':
-      return [await upload(token, field.accept === 'image' ? 'image' : 'document')];
-    case 'table': {
-      const rows: Record<string, unknown>[] = [];
-      for (let i = 0; i < Math.max(1, field.minRows ?? 1); i++) {
-        const row: Record<string, unknown> = {};
-        for (const column of field.columns ?? []) row[column.name] = await valueFor(column, token, communeId);
-        rows.push(row);
-      }
-      return rows;
-    }
-    default:
-      return 'Nguyễn Thị Mai';
-  }
-}
-
-/** Fills every field the form requires (and those its answers make appear). */
-async function fillForm(fields: Field[], token: string, communeId: string): Promise<Record<string, unknown>> {
-  const data: Record<string, unknown> = {};
-  for (let pass = 0; pass < 3; pass++) {
-    for (const field of fields) {
-      if (field.name in data) continue;
-      const shown = !field.showIf || field.showIf.in.includes(data[field.showIf.field]);
-      if (shown && (field.required || field.type === 'attachment')) {
-        data[field.name] = await valueFor(field, token, communeId);
-      }
-    }
-  }
-  return data;
-}
+let call: ApiClient['call'];
+let json: ApiClient['json'];
+let prepareDossier: ApiClient['prepareDossier'];
 
 async function signIn(target: Page, username: string): Promise<void> {
   await target.goto('/console/sign-in');
@@ -145,35 +45,11 @@ async function expectAccessible(target: Page, name: string): Promise<void> {
 
 /** Files a dossier as a citizen, for a "khai sinh" procedure the clerk's agency receives if there is one. */
 async function fileDossier(): Promise<string> {
-  const citizen = await json<{ token: string }>(
-    await call('/api/auth/dev-zalo', {
-      method: 'POST',
-      body: { zaloId: 'e2e-dossier-citizen', name: 'Nguyễn Thị Mai' },
-    }),
-  );
-  type Item = { id: string; agency: { id: string } };
-  const list = await json<{ items: Item[] }>(
-    await call(`/api/procedures?q=${encodeURIComponent('khai sinh')}&pageSize=50`),
-  );
-  expect(list.items.length).toBeGreaterThan(0);
-  const procedure = list.items[0]!;
-  const detail = await json<{ id: string; form: { fields: Field[] } }>(
-    await call(`/api/procedures/${procedure.id}`),
-  );
-  const units = await json<{ items: { id: string; level: string }[] }>(
-    await call('/api/admin-units?level=commune&pageSize=5'),
-  );
-  const communeId = units.items.find((u) => u.level === 'commune')?.id ?? units.items[0]?.id ?? '';
-  const data = await fillForm(detail.form.fields, citizen.token, communeId);
-
-  const key = randomUUID();
-  const submit = () =>
-    call('/api/me/dossiers', {
-      method: 'POST',
-      token: citizen.token,
-      headers: { 'idempotency-key': key },
-      body: { procedureId: detail.id, data },
-    });
+  const { procedure, submit } = await prepareDossier({
+    zaloId: 'e2e-dossier-citizen',
+    name: 'Nguyễn Thị Mai',
+    email: 'nguyen.thi.mai@example.vn',
+  });
   const created = await json<{ id: string; code: string; status: string }>(await submit(), 201);
   expect(created.status).toBe('submitted');
   // The same key again is the same dossier, not a second one.
@@ -222,6 +98,7 @@ async function letClerkSee(code: string, agencyId: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
+  ({ call, json, prepareDossier } = apiClient(server.url));
   browser = await launchBrowser();
   // CSP bypassed only so axe-core can be injected (see console.test.ts).
   clerk = await browser.newContext({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   startServer,
   type RunningServer,
 } from './harness.js';
+import { apiClient, type ApiClient } from './api.js';
 
 /*
  * The officer console, notifications: a province admin edits the OA template of "Tiếp nhận hồ sơ"
@@ -21,137 +21,21 @@ import {
 
 const WAIT = { timeout: 15_000 };
 
-/** A 1×1 PNG: enough for an attachment field. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 let server: RunningServer;
 let browser: Browser;
 let admin: BrowserContext;
 let page: Page;
-
-interface FormField {
-  name: string;
-  type: string;
-  required?: boolean;
-  showIf?: { field: string; in: unknown[] };
-  options?: { value: string }[];
-  columns?: FormField[];
-  minRows?: number;
-  min?: number;
-  minDate?: string;
-  accept?: string;
-}
-
-async function call(
-  path: string,
-  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-}
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function upload(token: string, kind: 'image' | 'document'): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([PNG], { type: 'image/png' }), 'giay-to.png');
-  const response = await fetch(`${server.url}/api/files?kind=${kind}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return (await json<{ id: string }>(response, 201)).id;
-}
-
-/** A plausible value for any field of a procedure's form (as e2e/console-dossiers.test.ts does). */
-async function valueFor(field: FormField, token: string, communeId: string): Promise<unknown> {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  switch (field.type) {
-    case 'number':
-      return field.min ?? 1;
-    case 'date':
-      return field.minDate === 'today' ? tomorrow : '2025-12-01';
-    case 'select':
-      return field.options?.[0]?.value ?? '';
-    case 'multiselect':
-      return field.options?.[0] ? [field.options[0].value] : [];
-    case 'checkbox':
-      return true;
-    case 'phone':
-      return '0912345678';
-    case 'email':
-      return 'tran.van.binh@example.vn';
-    case 'id_number':
-      return '072190001234';
-    case 'address':
-      return { communeId, street: '12 đường 30/4' };
-    case 'attachment':
-      return [await upload(token, field.accept === 'image' ? 'image' : 'document')];
-    case 'table': {
-      const rows: Record<string, unknown>[] = [];
-      for (let i = 0; i < Math.max(1, field.minRows ?? 1); i++) {
-        const row: Record<string, unknown> = {};
-        for (const column of field.columns ?? []) row[column.name] = await valueFor(column, token, communeId);
-        rows.push(row);
-      }
-      return rows;
-    }
-    default:
-      return 'Trần Văn Bình';
-  }
-}
+let json: ApiClient['json'];
+let prepareDossier: ApiClient['prepareDossier'];
 
 /** A citizen files a dossier through the API, which sends them a "dossier.submitted" notice. */
 async function fileDossier(): Promise<string> {
-  const citizen = await json<{ token: string }>(
-    await call('/api/auth/dev-zalo', {
-      method: 'POST',
-      body: { zaloId: 'e2e-notify-citizen', name: 'Trần Văn Bình' },
-    }),
-  );
-  const list = await json<{ items: { id: string }[] }>(
-    await call(`/api/procedures?q=${encodeURIComponent('khai sinh')}&pageSize=5`),
-  );
-  const detail = await json<{ id: string; form: { fields: FormField[] } }>(
-    await call(`/api/procedures/${list.items[0]!.id}`),
-  );
-  const units = await json<{ items: { id: string; level: string }[] }>(
-    await call('/api/admin-units?level=commune&pageSize=5'),
-  );
-  const communeId = units.items.find((u) => u.level === 'commune')?.id ?? units.items[0]?.id ?? '';
-  const data: Record<string, unknown> = {};
-  for (let pass = 0; pass < 3; pass++) {
-    for (const field of detail.form.fields) {
-      if (field.name in data) continue;
-      const shown = !field.showIf || field.showIf.in.includes(data[field.showIf.field]);
-      if (shown && (field.required || field.type === 'attachment')) {
-        data[field.name] = await valueFor(field, citizen.token, communeId);
-      }
-    }
-  }
-  const created = await json<{ code: string }>(
-    await call('/api/me/dossiers', {
-      method: 'POST',
-      token: citizen.token,
-      headers: { 'idempotency-key': randomUUID() },
-      body: { procedureId: detail.id, data },
-    }),
-    201,
-  );
-  return created.code;
+  const { submit } = await prepareDossier({
+    zaloId: 'e2e-notify-citizen',
+    name: 'Trần Văn Bình',
+    email: 'tran.van.binh@example.vn',
+  });
+  return (await json<{ code: string }>(await submit(), 201)).code;
 }
 
 async function consoleContext(): Promise<BrowserContext> {
@@ -181,6 +65,7 @@ async function expectAccessible(target: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
+  ({ json, prepareDossier } = apiClient(server.url));
   browser = await launchBrowser();
   admin = await signedIn('admin.tinh');
   page = await admin.newPage();
