@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001_foundation.js';
 import * as inbox from './migrations/0002_inbox.js';
 import * as notifications from './migrations/0003_notifications.js';
 import * as dossiers from './migrations/0004_dossiers.js';
+import * as reports from './migrations/0005_reports.js';
 
 /** Migrations live in code (no file-system scanning) so bundling and tests see the same list. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_inbox': inbox,
   '0003_notifications': notifications,
   '0004_dossiers': dossiers,
+  '0005_reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

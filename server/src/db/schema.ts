@@ -562,6 +562,160 @@ export interface OneStopEventsTable {
   applied_at: Date | null;
 }
 
+export type ReportSlaUnit = 'hours' | 'days';
+export interface ReportCategoriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  name: string;
+  name_norm: string;
+  description: Generated<string>;
+  sla_value: number;
+  sla_unit: ReportSlaUnit;
+  duplicate_radius_m: Generated<number>;
+  proof_photo_required: Generated<boolean>;
+  form: Json<{ fields: unknown[] }>;
+  default_agency_id: string | null;
+  sort_order: Generated<number>;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReportRoutingRulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  category_id: string | null;
+  commune_id: string | null;
+  agency_id: string;
+  priority: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface AdminUnitGeoTable {
+  admin_unit_id: string;
+  tenant_id: string;
+  centre_lat: number;
+  centre_lng: number;
+  /** GeoJSON Polygon or MultiPolygon geometry. */
+  boundary: Json<Record<string, unknown>> | null;
+  min_lat: number | null;
+  max_lat: number | null;
+  min_lng: number | null;
+  max_lng: number | null;
+}
+
+export interface ReportSettingsTable {
+  tenant_id: string;
+  triage_agency_id: string | null;
+  auto_close_days: Generated<number>;
+  reopen_days: Generated<number>;
+  workflow: Json<Record<string, unknown>> | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportCodeCountersTable {
+  tenant_id: string;
+  prefix: string;
+  last_value: number;
+}
+
+export interface Open311ClientsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export type ReportSource = 'app' | 'open311';
+export type ReportLocationSource = 'device' | 'photo' | 'map' | 'address';
+export interface ReportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  category_id: string;
+  /** A state of the tenant's workflow definition (modules/reports). */
+  state: string;
+  source: ReportSource;
+  citizen_id: string | null;
+  open311_client_id: string | null;
+  reporter_name: string | null;
+  show_name: Generated<boolean>;
+  contact_phone: string | null;
+  contact_email: string | null;
+  description: string;
+  data: Json<Record<string, unknown>>;
+  lat: number;
+  lng: number;
+  location_source: ReportLocationSource;
+  address: string | null;
+  commune_id: string | null;
+  agency_id: string;
+  handler_id: string | null;
+  in_triage: Generated<boolean>;
+  duplicate_of: string | null;
+  reject_reason: string | null;
+  answer: string | null;
+  public_hidden: Generated<boolean>;
+  description_hidden: Generated<boolean>;
+  answer_hidden: Generated<boolean>;
+  idempotency_key: string | null;
+  submitted_at: Timestamp;
+  due_at: Date | null;
+  state_due_at: Date | null;
+  escalation_level: Generated<number>;
+  escalated_at: Date | null;
+  resolved_at: Date | null;
+  resolved_late: boolean | null;
+  closed_at: Date | null;
+  reopen_count: Generated<number>;
+  rating: number | null;
+  rating_fixed: boolean | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
+  search_norm: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReportPhotosTable {
+  tenant_id: string;
+  report_id: string;
+  file_id: string;
+  purpose: 'report' | 'resolution';
+  position: Generated<number>;
+  hidden: Generated<boolean>;
+  added_at: CreatedAt;
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  report_id: string;
+  at: Timestamp;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_type: 'citizen' | 'officer' | 'system' | 'open311';
+  actor_id: string | null;
+  agency_id: string | null;
+  note: string | null;
+  data: Json<Record<string, unknown>>;
+  public: Generated<boolean>;
+}
+
+export interface ReportFollowersTable {
+  tenant_id: string;
+  report_id: string;
+  citizen_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   admin_units: AdminUnitsTable;
@@ -602,6 +756,16 @@ export interface Database {
   dossier_files: DossierFilesTable;
   dossier_slips: DossierSlipsTable;
   one_stop_events: OneStopEventsTable;
+  report_categories: ReportCategoriesTable;
+  report_routing_rules: ReportRoutingRulesTable;
+  admin_unit_geo: AdminUnitGeoTable;
+  report_settings: ReportSettingsTable;
+  report_code_counters: ReportCodeCountersTable;
+  open311_clients: Open311ClientsTable;
+  reports: ReportsTable;
+  report_photos: ReportPhotosTable;
+  report_events: ReportEventsTable;
+  report_followers: ReportFollowersTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -356,6 +356,104 @@ export const ERROR_CODES = {
     en: 'An integration with this name already exists.',
   },
 
+  // field incident reports
+  REPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh.', en: 'Report not found.' },
+  REPORT_CATEGORY_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy lĩnh vực phản ánh.',
+    en: 'Report category not found.',
+  },
+  REPORT_CATEGORY_EXISTS: {
+    status: 409,
+    vi: 'Đã có lĩnh vực phản ánh mang mã này.',
+    en: 'A report category with this code already exists.',
+  },
+  REPORT_TRANSITION_INVALID: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.',
+    en: 'This action is not possible in the report’s current state.',
+  },
+  REPORT_ACTION_FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này với phản ánh.',
+    en: 'You may not take this action on the report.',
+  },
+  REPORT_ANSWER_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng nhập nội dung trả lời cho người phản ánh.',
+    en: 'Please write an answer for the reporter.',
+  },
+  REPORT_PROOF_PHOTO_REQUIRED: {
+    status: 400,
+    vi: 'Lĩnh vực này cần ảnh chụp kết quả xử lý. Vui lòng đính kèm ít nhất một ảnh.',
+    en: 'This category needs a photo of the finished work. Please attach at least one.',
+  },
+  REPORT_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn lý do.',
+    en: 'Please choose a reason.',
+  },
+  REPORT_DUPLICATE_INVALID: {
+    status: 400,
+    vi: 'Phản ánh gốc không hợp lệ (phải là phản ánh khác, cùng tỉnh và chưa bị từ chối).',
+    en: 'The original report is not valid (it must be another, not rejected, report of this province).',
+  },
+  REPORT_AGENCY_INVALID: {
+    status: 400,
+    vi: 'Cơ quan được chọn không hợp lệ.',
+    en: 'The chosen agency is not valid.',
+  },
+  REPORT_HANDLER_INVALID: {
+    status: 400,
+    vi: 'Cán bộ được chọn không có vai trò xử lý phản ánh của cơ quan này.',
+    en: 'The chosen officer holds no handling role for this report’s agency.',
+  },
+  REPORT_PHOTO_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chụp hoặc chọn ít nhất một ảnh.',
+    en: 'Please take or choose at least one photo.',
+  },
+  REPORT_PHOTO_INVALID: {
+    status: 400,
+    vi: 'Ảnh đính kèm không hợp lệ hoặc không thuộc về bạn (tối đa 4 ảnh).',
+    en: 'An attached photo is not valid or is not yours (at most 4 photos).',
+  },
+  REPORT_LOCATION_OUTSIDE: {
+    status: 400,
+    vi: 'Vị trí đã chọn nằm ngoài địa bàn của tỉnh.',
+    en: 'The chosen location is outside the province.',
+  },
+  REPORT_REOPEN_EXPIRED: {
+    status: 409,
+    vi: 'Đã quá thời hạn mở lại phản ánh này.',
+    en: 'The time to reopen this report has passed.',
+  },
+  REPORT_ALREADY_RATED: {
+    status: 409,
+    vi: 'Bạn đã đánh giá phản ánh này.',
+    en: 'You have already rated this report.',
+  },
+  REPORT_WORKFLOW_INVALID: {
+    status: 400,
+    vi: 'Quy trình xử lý phản ánh không hợp lệ.',
+    en: 'The report workflow definition is not valid.',
+  },
+  REPORT_GEOMETRY_INVALID: {
+    status: 400,
+    vi: 'Ranh giới địa giới hành chính không hợp lệ (cần GeoJSON Polygon hoặc MultiPolygon).',
+    en: 'The boundary is not valid (a GeoJSON Polygon or MultiPolygon is needed).',
+  },
+  OPEN311_CLIENT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy ứng dụng kết nối Open311.',
+    en: 'Open311 client not found.',
+  },
+  OPEN311_CLIENT_EXISTS: {
+    status: 409,
+    vi: 'Đã có ứng dụng kết nối Open311 mang tên này.',
+    en: 'An Open311 client with this name already exists.',
+  },
+
   // lists
   EXPORT_TOO_LARGE: {
     status: 400,
