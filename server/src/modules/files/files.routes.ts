@@ -87,7 +87,7 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Read a file: its owner, or an officer of the same province',
+        summary: 'Read a file one uploaded (others are read through their dossier or report)',
         params: FileParams,
         querystring: DownloadQuery,
         response: {

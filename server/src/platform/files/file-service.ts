@@ -234,8 +234,10 @@ function preparePdf(chunks: AsyncIterable<Buffer>): Prepared {
 }
 
 /**
- * The file if `reader` may see it: its owner, or any officer of the tenant. Everything else,
- * including a file of another tenant, is FILE_NOT_FOUND, so nobody learns that an id exists.
+ * The file if `reader` uploaded it. Everything else, including a file of another tenant or another
+ * person's upload, is FILE_NOT_FOUND, so nobody learns that an id exists. Officers open citizens'
+ * files only through the routes of what the file belongs to (a dossier, a report), which check that
+ * it lies within the officer's agencies and audit the access; an id alone grants nothing.
  */
 export async function findReadableFile(options: {
   db: Db;
@@ -250,23 +252,8 @@ export async function findReadableFile(options: {
     .where('tenant_id', '=', tenantId)
     .where('id', '=', options.fileId)
     .executeTakeFirst();
-  if (!row || reader.tenantId !== tenantId) throw new AppError('FILE_NOT_FOUND');
-  if (isOwner(row, reader)) return row;
-  if (reader.kind === 'officer') {
-    // An officer opening a citizen's upload is access to personal data: record it.
-    await withTx(db, (tx) =>
-      appendAudit(tx, {
-        tenantId,
-        actor: { type: 'officer', id: reader.id },
-        action: 'file.viewed',
-        entityType: 'file',
-        entityId: row.id,
-        data: { ownerType: row.owner_type },
-      }),
-    );
-    return row;
-  }
-  throw new AppError('FILE_NOT_FOUND');
+  if (!row || reader.tenantId !== tenantId || !isOwner(row, reader)) throw new AppError('FILE_NOT_FOUND');
+  return row;
 }
 
 function isOwner(row: FileRow, reader: Principal): boolean {
