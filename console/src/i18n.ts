@@ -527,7 +527,6 @@ const notify = {
   broadcasts: 'Gửi hàng loạt',
   broadcastsIntro:
     'Tin tức hoặc cảnh báo khẩn cấp gửi đến người quan tâm Official Account của tỉnh, toàn tỉnh hoặc theo xã, phường.',
-  broadcastsKnown: 'Danh sách gồm các đợt đã có tin gửi đi và các đợt tạo từ trình duyệt này.',
   newBroadcast: 'Tạo đợt gửi mới',
   broadcastTitle: 'Đợt gửi tin',
   broadcastType: 'Loại tin',

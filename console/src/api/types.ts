@@ -421,6 +421,8 @@ export interface CostReport {
 export interface BroadcastProgress {
   id: string;
   type: string;
+  /** The title the message carried. */
+  title: string | null;
   status: string;
   runAt: string;
   recipients: number;

@@ -6,7 +6,6 @@ import { toast } from '../../components/Toast';
 import { t } from '../../i18n';
 import { useAdminUnits } from '../../lib/agency-options';
 import { formatDateTime } from '../../lib/format';
-import { rememberBroadcast } from '../../lib/notify-broadcasts';
 import { localInputToIso, messageTypeLabel } from '../../lib/notify-format';
 import { usePageTitle } from '../../lib/page-title';
 import { Link, navigate } from '../../lib/router';
@@ -103,7 +102,6 @@ export default function BroadcastCreate({ officer }: ScreenProps) {
               ...(runAt && { runAt }),
             },
           });
-          rememberBroadcast(created.id);
           toast(t.notify.broadcastCreated);
           navigate(`/notifications/broadcasts/${created.id}`);
         }}

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ScreenProps } from '../../app';
 import { api, isAbort } from '../../api/client';
-import type { BroadcastProgress } from '../../api/types';
+import type { BroadcastProgress, PageOf } from '../../api/types';
 import { ErrorState, Loading } from '../../components/States';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { knownBroadcastIds } from '../../lib/notify-broadcasts';
 import { broadcastStatusLabel, formatCount, messageTypeLabel } from '../../lib/notify-format';
 import { usePageTitle } from '../../lib/page-title';
 import { Link } from '../../lib/router';
@@ -26,20 +25,10 @@ export default function BroadcastList({ officer }: ScreenProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const ids = await knownBroadcastIds(controller.signal);
-        const found = await Promise.all(
-          ids.map((id) =>
-            api<BroadcastProgress>(`/api/admin/broadcasts/${id}`, { signal: controller.signal }).catch(
-              (e: unknown) => {
-                if (isAbort(e)) throw e;
-                return null;
-              },
-            ),
-          ),
-        );
-        const list = found
-          .filter((b): b is BroadcastProgress => b !== null)
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const page = await api<PageOf<BroadcastProgress>>('/api/admin/broadcasts?pageSize=50', {
+          signal: controller.signal,
+        });
+        const list = page.items;
         setRows(list);
         setError(null);
         // Keep the progress of running broadcasts fresh.
@@ -71,7 +60,6 @@ export default function BroadcastList({ officer }: ScreenProps) {
         <Loading />
       ) : (
         <>
-          <p class="muted small">{t.notify.broadcastsKnown}</p>
           <div class="table-scroll" tabIndex={0} role="region" aria-label={t.notify.broadcasts}>
             <table id="broadcasts">
               <thead>
@@ -106,7 +94,10 @@ export default function BroadcastList({ officer }: ScreenProps) {
                     <th scope="row">
                       <Link to={`/notifications/broadcasts/${b.id}`}>{formatDateTime(b.runAt)}</Link>
                     </th>
-                    <td>{messageTypeLabel(b.type)}</td>
+                    <td>
+                      {messageTypeLabel(b.type)}
+                      {b.title && <div class="muted small">{b.title}</div>}
+                    </td>
                     <td>{broadcastStatusLabel(b.status)}</td>
                     <td class="num">{formatCount(b.recipients)}</td>
                     <td class="num">{formatCount(b.sent)}</td>

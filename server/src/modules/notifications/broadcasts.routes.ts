@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { requireOfficer, type AccessRule } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
-import { broadcastProgress, createBroadcast } from '../../platform/notify/broadcast.js';
+import { broadcastProgress, createBroadcast, listBroadcasts } from '../../platform/notify/broadcast.js';
 import { messageType, TemplateError } from '../../platform/notify/templates.js';
 
 const SENDERS: AccessRule = { roles: ['province_admin', 'editor'] };
@@ -14,6 +14,7 @@ const DateTime = Type.String({ format: 'date-time' });
 const Progress = Type.Object({
   id: Type.String(),
   type: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()], { description: 'The title the message carried' }),
   status: Type.String({ description: 'scheduled, running, done or cancelled' }),
   runAt: DateTime,
   recipients: Type.Integer({ description: 'Followers reached by the fan-out so far' }),
@@ -92,6 +93,35 @@ export const broadcastsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw error;
       }
     },
+  );
+
+  app.get(
+    '/api/admin/broadcasts',
+    {
+      config: { access: SENDERS },
+      schema: {
+        ...base,
+        summary: 'Broadcasts of the province, newest first, with their progress',
+        querystring: Type.Object(
+          {
+            page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+            pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Progress),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          400: ErrorResponse(['VALIDATION_FAILED']),
+          ...errors,
+        },
+      },
+    },
+    async (request) => listBroadcasts(db, request.tenant.id, request.query.page, request.query.pageSize),
   );
 
   app.get(

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { BroadcastsTable } from '../../db/schema.js';
 import { countSmsSegments } from '../../integrations/sms/segments.js';
 import { withTx } from '../../db/transaction-guard.js';
 import { enqueue } from '../jobs/queue.js';
@@ -209,29 +210,27 @@ export async function finishIfComplete(db: Db, broadcastId: string): Promise<voi
         and d.status in ('created', 'sending', 'temporary_failure'))`.execute(db);
 }
 
-export async function broadcastProgress(db: Db, tenantId: string, id: string) {
-  const b = await db
-    .selectFrom('broadcasts')
-    .select([
-      'id',
-      'type',
-      'status',
-      'run_at',
-      'recipients',
-      'sent',
-      'failed',
-      'batches',
-      'fanned_out',
-      'created_at',
-      'finished_at',
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!b) return undefined;
+const PROGRESS_COLUMNS = [
+  'id',
+  'type',
+  'data',
+  'status',
+  'run_at',
+  'recipients',
+  'sent',
+  'failed',
+  'fanned_out',
+  'created_at',
+  'finished_at',
+] as const;
+
+type ProgressRow = Pick<Selectable<BroadcastsTable>, (typeof PROGRESS_COLUMNS)[number]>;
+
+function toProgress(b: ProgressRow) {
   return {
     id: b.id,
     type: b.type,
+    title: b.data.title ?? null,
     status: b.status,
     runAt: b.run_at.toISOString(),
     recipients: b.recipients,
@@ -242,4 +241,35 @@ export async function broadcastProgress(db: Db, tenantId: string, id: string) {
     createdAt: b.created_at.toISOString(),
     finishedAt: b.finished_at ? b.finished_at.toISOString() : null,
   };
+}
+
+export async function broadcastProgress(db: Db, tenantId: string, id: string) {
+  const b = await db
+    .selectFrom('broadcasts')
+    .select(PROGRESS_COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return b ? toProgress(b) : undefined;
+}
+
+/** The tenant's broadcasts, newest first, with their progress. */
+export async function listBroadcasts(db: Db, tenantId: string, page: number, pageSize: number) {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('broadcasts')
+      .select(PROGRESS_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('broadcasts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toProgress), total: Number(count.n), page, pageSize };
 }

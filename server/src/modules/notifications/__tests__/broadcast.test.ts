@@ -79,6 +79,23 @@ describeEachDatabase('Broadcasts', (kind) => {
     );
   });
 
+  it('lists the broadcasts of the province newest first with their progress, in pages', async () => {
+    const first = await start({ type: 'broadcast.news', data: { title: 'Tin thứ nhất', summary: 'A' } });
+    const second = await start({ type: 'broadcast.news', data: { title: 'Tin thứ hai', summary: 'B' } });
+    const page = (await call(w, w.admin.token, { url: '/api/admin/broadcasts?pageSize=1' })).json();
+    expect(page.pageSize).toBe(1);
+    expect(page.total).toBeGreaterThanOrEqual(2);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({
+      id: second.json().id,
+      title: 'Tin thứ hai',
+      type: 'broadcast.news',
+    });
+    const next = (await call(w, w.admin.token, { url: '/api/admin/broadcasts?pageSize=1&page=2' })).json();
+    expect(next.items[0].id).toBe(first.json().id);
+    await drain(w);
+  });
+
   it('writes each follower once when two fan-out runs of one broadcast overlap', async () => {
     await addFollowers('twice-', 2500);
     const id = await withTx(w.db, (tx) =>
