@@ -478,6 +478,10 @@ const notify = {
   znsRemoveParam: (name: string) => `Bỏ tham số ${name || 'mới'}`,
   znsNone: 'Chưa có mẫu ZNS cho loại tin này.',
   znsSaved: 'Đã lưu mẫu ZNS.',
+  znsRemove: 'Bỏ gửi qua ZNS',
+  znsRemoveConfirm:
+    'Loại tin này sẽ không còn gửi qua ZNS (chỉ qua Zalo OA và SMS). Dùng khi Zalo thu hồi hoặc từ chối mẫu. Tiếp tục?',
+  znsRemoved: 'Đã bỏ mẫu ZNS của loại tin này.',
   znsAdminOnly: 'Chỉ quản trị cấp tỉnh được sửa mẫu ZNS.',
   znsParamHint: 'Chữ thường không dấu, số và gạch dưới, bắt đầu bằng chữ (ví dụ: ma_ho_so).',
 

@@ -1,8 +1,10 @@
 import { api } from '../../api/client';
+import { confirmAction } from '../../components/ConfirmDialog';
 import type { TypeTemplates } from '../../api/types';
 import { Field, FieldShell, Form, useForm } from '../../components/Form';
 import { toast } from '../../components/Toast';
 import { t } from '../../i18n';
+import { asApiError } from '../../lib/use-api';
 
 interface ZnsValues {
   templateId: string;
@@ -63,11 +65,37 @@ export function ZnsEditor({
     );
   }
 
+  async function removeMapping() {
+    const ok = await confirmAction({
+      message: t.notify.znsRemoveConfirm,
+      confirmLabel: t.notify.znsRemove,
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const saved = await api<TypeTemplates>(
+        `/api/admin/notifications/zns-templates/${encodeURIComponent(item.type)}`,
+        { method: 'DELETE' },
+      );
+      toast(t.notify.znsRemoved);
+      onSaved(saved);
+    } catch (error) {
+      toast(asApiError(error).message, 'error');
+    }
+  }
+
   return (
     <section class="panel" aria-labelledby="zns-title">
       <h2 id="zns-title">{t.notify.zns}</h2>
       <p class="muted">{t.notify.znsIntro}</p>
       {!item.zns && <p class="muted small">{t.notify.znsNone}</p>}
+      {item.zns && (
+        <p>
+          <button type="button" class="btn btn-danger" onClick={() => void removeMapping()}>
+            {t.notify.znsRemove}
+          </button>
+        </p>
+      )}
       <Form
         form={form}
         submitLabel={t.save}

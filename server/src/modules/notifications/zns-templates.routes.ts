@@ -80,4 +80,39 @@ export const znsTemplatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return describeType(db, officer.tenantId, definition);
     },
   );
+
+  app.delete(
+    '/api/admin/notifications/zns-templates/:type',
+    {
+      config: { access: ADMIN },
+      schema: {
+        ...base,
+        summary: 'Stop sending a type through ZNS (the template was withdrawn or rejected by Zalo)',
+        params: Type.Object({ type: Type.String({ maxLength: 50 }) }),
+        response: { 200: TypeTemplates, ...errors, 404: ErrorResponse(['NOT_FOUND']) },
+      },
+    },
+    async (request) => {
+      const officer = requireOfficer(request);
+      const definition = definitionOf(request.params.type);
+      await withTx(db, async (tx) => {
+        const removed = await tx
+          .deleteFrom('zns_templates')
+          .where('tenant_id', '=', officer.tenantId)
+          .where('type', '=', definition.type)
+          .returning('template_id')
+          .executeTakeFirst();
+        if (!removed) return;
+        await appendAudit(tx, {
+          tenantId: officer.tenantId,
+          actor: { type: 'officer', id: officer.id },
+          action: 'notifications.zns_template_removed',
+          entityType: 'zns_template',
+          entityId: definition.type,
+          data: { templateId: removed.template_id },
+        });
+      });
+      return describeType(db, officer.tenantId, definition);
+    },
+  );
 };

@@ -107,6 +107,30 @@ describeEachDatabase('Message templates', (kind) => {
     });
   });
 
+  it('removes a ZNS mapping, after which the type no longer goes through ZNS', async () => {
+    const url = '/api/admin/notifications/zns-templates/dossier.supplement_requested';
+    await call(w, w.admin.token, {
+      method: 'PUT',
+      url,
+      payload: { templateId: '554433', params: { ma_ho_so: 'code' } },
+    });
+    const removed = await call(w, w.admin.token, { method: 'DELETE', url });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().zns).toBeNull();
+    const audit = await w.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'notifications.zns_template_removed')
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toEqual({ templateId: '554433' });
+    const row = await w.db
+      .selectFrom('zns_templates')
+      .select('template_id')
+      .where('type', '=', 'dossier.supplement_requested')
+      .executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
   it('lets the province change the channel order and unit costs', async () => {
     const url = '/api/admin/notifications/settings';
     const current = (await call(w, w.admin.token, { url })).json();
