@@ -13,15 +13,17 @@ import {
   UploadBody,
   UploadQuery,
 } from './files.schemas.js';
+import { filePersonalData, registerFileJobs } from './personal-data.js';
 
 /**
  * Upload and download of files owned by the signed-in citizen or officer. Other modules keep the
  * returned id (a report's photos, a dossier's attachments) and decide who else may see it; here a file
- * is readable by its owner and by officers of the same province, and by nobody else: not even its
- * existence is revealed (404).
+ * is readable by its owner and by nobody else: not even its existence is revealed (404).
  */
 export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, db, fileStorage } = app.ctx;
+  app.ctx.privacy.register(filePersonalData);
+  registerFileJobs(app.ctx.worker, fileStorage);
   const tags = ['files'];
   const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
   const signedInErrors = {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../../test/helpers.js';
@@ -360,5 +361,56 @@ describeEachDatabase('files', (kind) => {
     expect(post.requestBody.content['multipart/form-data'].schema.properties.file.format).toBe('binary');
     expect(post.parameters.map((p: { name: string }) => p.name)).toContain('kind');
     expect(spec.paths['/api/files/{id}'].get.responses['200'].content['application/pdf']).toBeDefined();
+  });
+
+  describe("the citizen's uploads as personal data", () => {
+    beforeAll(async () => {
+      // Stands for any record that keeps a file (a dossier's papers, a report's photos): a foreign key
+      // to files is all the files module looks for.
+      await sql`create table if not exists test_file_keepers (file_id uuid not null references files(id))`.execute(
+        t.database.db,
+      );
+    });
+
+    it('lists them in the export and, on deletion, removes those no record keeps, bytes included', async () => {
+      auth.kim = await signIn('tinh-a', 'citizen', await insertCitizen('tinh-a', 'Lê Thị Kim'));
+      const kept = (await upload('kim', 'document', fileUpload(pdf(), 'don.pdf', 'application/pdf'))).json();
+      const loose = (
+        await upload('kim', 'document', fileUpload(pdf(), 'nhap.pdf', 'application/pdf'))
+      ).json();
+      await t.database.db
+        .insertInto('test_file_keepers' as never)
+        .values({ file_id: kept.id } as never)
+        .execute();
+      const keys = await t.database.db
+        .selectFrom('files')
+        .select(['id', 'storage_key'])
+        .where('id', 'in', [kept.id, loose.id])
+        .execute();
+      const keyOf = (id: string) => path.join(storageRoot, keys.find((k) => k.id === id)!.storage_key);
+
+      const exported = await t.app.inject({ url: '/api/me/export', headers: auth.kim });
+      expect(exported.statusCode).toBe(200);
+      const files = exported.json().records.files as { id: string; partOfRecord: boolean }[];
+      expect(files.map((f) => [f.id, f.partOfRecord])).toEqual([
+        [kept.id, true],
+        [loose.id, false],
+      ]);
+
+      const before = await storedFiles();
+      expect(before).toContain(keyOf(loose.id));
+      const erased = await t.app.inject({ method: 'DELETE', url: '/api/me', headers: auth.kim });
+      expect(erased.statusCode).toBe(204);
+      const left = await t.database.db
+        .selectFrom('files')
+        .select('id')
+        .where('id', 'in', [kept.id, loose.id])
+        .execute();
+      expect(left.map((r) => r.id)).toEqual([kept.id]);
+      while ((await t.app.ctx.worker.runOnce()) > 0);
+      const after = await storedFiles();
+      expect(after).not.toContain(keyOf(loose.id));
+      expect(after).toContain(keyOf(kept.id));
+    });
   });
 });

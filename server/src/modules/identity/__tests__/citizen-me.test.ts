@@ -159,9 +159,12 @@ describeEachDatabase("A citizen's own data", (kind) => {
       expect(data.records.dossiers.drafts).toEqual([
         expect.objectContaining({ id: draftId, data: { ho_ten: 'Nháp' } }),
       ]);
-      expect(data.retainedOnDeletion).toEqual([
-        { source: 'dossiers', note: expect.stringContaining('Luật Lưu trữ') },
-      ]);
+      expect(data.retainedOnDeletion).toEqual(
+        expect.arrayContaining([
+          { source: 'dossiers', note: expect.stringContaining('Luật Lưu trữ') },
+          { source: 'files', note: expect.stringContaining('chưa gửi kèm được xóa hẳn') },
+        ]),
+      );
     });
   });
 
