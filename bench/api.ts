@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { reportBenchmarks } from './reports.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -199,6 +200,9 @@ for (const [database, port] of [
   });
 }
 
+// Field incident reports (bench/reports.ts): their own server and database, PostgreSQL only.
+const reports = await reportBenchmarks({ seconds: SECONDS, connections: CONNECTIONS });
+
 console.log(
   JSON.stringify(
     {
@@ -210,6 +214,7 @@ console.log(
       baseline,
       runs,
       budget: { indexedReadRatioMin: 0.5, p99MsMaxPostgres: 25 },
+      reports,
     },
     null,
     2,

@@ -13,6 +13,7 @@ import { HttpZaloClient } from './integrations/zalo/client.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { lookupRoutes } from './modules/dossiers/lookup.routes.js';
 import { oneStopRoutes } from './modules/dossiers/one-stop.routes.js';
+import { reportsConsoleRoutes } from './modules/reports/console.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { citizenRoutes } from './modules/identity/citizen.routes.js';
 import { officerAuthRoutes } from './modules/identity/officer.routes.js';
@@ -21,6 +22,10 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
+import { reportsPublicRoutes } from './modules/reports/feed.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { open311ClientsRoutes } from './modules/reports/open311-clients.routes.js';
+import { open311Routes } from './modules/reports/open311.routes.js';
 import { enforceAccess, trackAccessRules } from './platform/auth/access.js';
 import { checkCsrf, resolvePrincipal } from './platform/auth/sessions.js';
 import { CalendarService } from './platform/calendar/calendar-service.js';
@@ -166,6 +171,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(proceduresRoutes);
   await app.register(lookupRoutes);
   await app.register(oneStopRoutes);
+  await app.register(reportsRoutes);
+  await app.register(reportsConsoleRoutes);
+  await app.register(reportsPublicRoutes);
+  await app.register(open311Routes);
+  await app.register(open311ClientsRoutes);
   if (options.staticApps !== false) await registerStaticApps(app, options.staticApps);
 
   return app;

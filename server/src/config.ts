@@ -47,6 +47,8 @@ export interface Config {
   };
   sms: { gatewayUrl: string | undefined; apiKey: string | undefined; sender: string };
   uploads: { imageMaxBytes: number; documentMaxBytes: number };
+  /** The map of field reports (Leaflet in the apps): a tile URL template ({z}/{x}/{y}) and its credit. */
+  map: { tileUrl: string; attribution: string };
 }
 
 export class ConfigError extends Error {
@@ -208,6 +210,10 @@ export function loadConfig(env: Env = process.env): Config {
     uploads: {
       imageMaxBytes: int(env, 'UPLOAD_IMAGE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       documentMaxBytes: int(env, 'UPLOAD_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    },
+    map: {
+      tileUrl: str(env, 'MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png')!,
+      attribution: str(env, 'MAP_TILE_ATTRIBUTION', '© OpenStreetMap contributors')!,
     },
   };
 }

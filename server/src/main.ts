@@ -5,6 +5,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo.js';
 import { seedNationalHolidays } from './db/seed/holidays.js';
+import { DEMO_REPORT_ACCOUNTS } from './modules/reports/seed-demo.js';
 import { installGracefulShutdown } from './shutdown.js';
 
 /** Start-up: configuration → database (+ migrations) → app → listen. */
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
       ...(config.demoData
         ? [
             `  Demo officers (password ${DEMO_PASSWORD}):`,
-            ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.role}`),
+            ...[...DEMO_ACCOUNTS, ...DEMO_REPORT_ACCOUNTS].map(
+              (a) => `    ${a.username.padEnd(12)} ${a.role} (${a.agencyCode})`,
+            ),
           ]
         : []),
       '',

@@ -4,6 +4,7 @@ import { normalizeVi } from '../../platform/search/normalize.js';
 import { UTILITY_KEYS } from '../../modules/tenancy/utilities.js';
 import type { Db } from '../connection.js';
 import { withTx } from '../transaction-guard.js';
+import { seedDemoReportSetup } from '../../modules/reports/seed-demo.js';
 import { seedDemoProcedures } from './procedures-demo.js';
 
 /**
@@ -130,6 +131,7 @@ export interface SeedDemoOptions {
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{ created: boolean }> {
   const result = await seedDemoProvince(db, options);
   await seedDemoProcedures(db, DEMO_TENANT_ID);
+  await seedDemoReportSetup(db, DEMO_TENANT_ID);
   return result;
 }
 

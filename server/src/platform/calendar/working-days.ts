@@ -19,6 +19,12 @@ const DAY_MS = 86_400_000;
 /** Far more than any legal time limit; reaching it means the data has no working days at all. */
 const MAX_SCAN_DAYS = 3 * 366;
 
+/** Office periods for working-hour deadlines, minutes since local midnight: 07:30–11:30, 13:00–17:00. */
+const OFFICE_PERIODS: readonly (readonly [number, number])[] = [
+  [7 * 60 + 30, 11 * 60 + 30],
+  [13 * 60, 17 * 60],
+];
+
 export type HolidayKind = 'off' | 'working';
 export interface HolidayDay {
   /** Local date, YYYY-MM-DD. */
@@ -116,6 +122,36 @@ export class WorkingCalendar {
     let day = this.receiptDay(start);
     for (let i = 0; i < n; i++) day = this.nextWorkingDay(day);
     return localInstant(day, this.closingTime);
+  }
+
+  /**
+   * Deadline `hours` working hours after `start` (field reports' SLA): office hours are 07:30–11:30
+   * and 13:00–17:00 local time on working days; time outside them does not count, so a start in the
+   * evening or at a weekend counts from the next opening. Ends at a closing time rather than the
+   * next opening when the hours run out exactly there. Example: Friday 16:00 + 8 h → Monday 16:00
+   * (1 h on Friday, 4 h Monday morning, 3 h Monday afternoon).
+   */
+  addWorkingHours(start: Date, hours: number): Date {
+    if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`hours must be ≥ 0, got ${hours}`);
+    let left = Math.round(hours * 60);
+    let day = localDate(start);
+    let from = localMinutes(start);
+    for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+      if (this.isWorkingDay(day)) {
+        for (const [open, close] of OFFICE_PERIODS) {
+          const begin = Math.max(open, from);
+          if (begin >= close) continue;
+          if (close - begin >= left) {
+            const at = localInstant(day, '00:00');
+            return new Date(at.getTime() + (begin + left) * 60_000);
+          }
+          left -= close - begin;
+        }
+      }
+      day = shiftDay(day, 1);
+      from = 0;
+    }
+    throw new RangeError(`no working hours within ${MAX_SCAN_DAYS} days after ${localDate(start)}`);
   }
 
   /**

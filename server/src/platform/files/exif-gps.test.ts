@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readGpsFromExif } from './exif-gps.js';
+import { jpegExif, readGpsFromExif } from './exif-gps.js';
 
 async function exifOf(gps: Record<string, string>): Promise<Buffer | undefined> {
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
@@ -115,5 +115,37 @@ describe('readGpsFromExif', () => {
     pointerOut.writeUInt32BE(0xfffffff0, 18); // GPS IFD pointer far past the end
     expect(readGpsFromExif(pointerOut)).toBeNull();
     expect(readGpsFromExif(Buffer.alloc(64, 0xff))).toBeNull();
+  });
+});
+
+describe('jpegExif', () => {
+  it('finds the EXIF segment of a phone JPEG, so the position is read from the file itself', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'Test' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '11/1 18/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '106/1 6/1 0/1',
+        },
+      })
+      .toBuffer();
+    const exif = jpegExif(new Uint8Array(jpeg));
+    expect(exif).not.toBeNull();
+    expect(readGpsFromExif(exif!)).toEqual({ lat: 11.3, lng: 106.1 });
+  });
+
+  it('returns null for a JPEG without EXIF, a PNG and a truncated file', async () => {
+    const plain = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    expect(jpegExif(new Uint8Array(plain))).toBeNull();
+    expect(jpegExif(new Uint8Array(png))).toBeNull();
+    expect(jpegExif(new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0x00]))).toBeNull();
   });
 });

@@ -4,6 +4,9 @@
  * image is re-encoded, so the position is read first. Only the four GPS tags are parsed, with every
  * offset bounds-checked: the block comes from an untrusted upload, so anything odd yields null
  * rather than an exception or a made-up position.
+ * Plain bytes and DataView, no Node Buffer and no imports: the mini app bundles this very file
+ * (Vite alias `@exif`) to read a photo's position on the phone before compressing it, which the
+ * canvas would strip; the server reads it again from the upload.
  */
 export interface GpsPosition {
   lat: number;
@@ -29,19 +32,22 @@ interface Entry {
 }
 
 class Tiff {
+  private readonly view: DataView;
   constructor(
-    private readonly buf: Buffer,
+    private readonly buf: Uint8Array,
     private readonly little: boolean,
-  ) {}
+  ) {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
 
   has(offset: number, length: number): boolean {
     return Number.isInteger(offset) && offset >= 0 && offset + length <= this.buf.length;
   }
   u16(offset: number): number {
-    return this.little ? this.buf.readUInt16LE(offset) : this.buf.readUInt16BE(offset);
+    return this.view.getUint16(offset, this.little);
   }
   u32(offset: number): number {
-    return this.little ? this.buf.readUInt32LE(offset) : this.buf.readUInt32BE(offset);
+    return this.view.getUint32(offset, this.little);
   }
 
   /** The entries of the IFD at `offset`, keyed by tag; null when the IFD is out of bounds. */
@@ -86,13 +92,15 @@ class Tiff {
   }
 }
 
-export function readGpsFromExif(exif: Buffer | undefined): GpsPosition | null {
+const latin1 = (bytes: Uint8Array) => String.fromCharCode(...bytes);
+
+export function readGpsFromExif(exif: Uint8Array | undefined): GpsPosition | null {
   if (!exif || exif.length < 14) return null;
   try {
     // sharp hands over the APP1 payload, which starts with "Exif\0\0" before the TIFF header.
-    const tiffStart = exif.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0;
+    const tiffStart = latin1(exif.subarray(0, 6)) === 'Exif\0\0' ? 6 : 0;
     const buf = exif.subarray(tiffStart);
-    const order = buf.subarray(0, 2).toString('latin1');
+    const order = latin1(buf.subarray(0, 2));
     if (order !== 'II' && order !== 'MM') return null;
     const tiff = new Tiff(buf, order === 'II');
     if (tiff.u16(2) !== 42) return null;
@@ -121,6 +129,30 @@ export function readGpsFromExif(exif: Buffer | undefined): GpsPosition | null {
   } catch {
     return null;
   }
+}
+
+const SOI = 0xd8;
+const APP1 = 0xe1;
+const SOS = 0xda;
+
+/**
+ * The EXIF payload of a JPEG (its APP1 "Exif" segment), found by walking the segments before the
+ * image data; null for anything else. Phones write it at the start, so the first 128 KB suffice.
+ */
+export function jpegExif(jpeg: Uint8Array): Uint8Array | null {
+  if (jpeg[0] !== 0xff || jpeg[1] !== SOI) return null;
+  let at = 2;
+  while (at + 4 <= jpeg.length) {
+    if (jpeg[at] !== 0xff) return null;
+    const marker = jpeg[at + 1]!;
+    if (marker === SOS) return null;
+    const length = (jpeg[at + 2]! << 8) | jpeg[at + 3]!;
+    if (length < 2) return null;
+    const payload = jpeg.subarray(at + 4, at + 2 + length);
+    if (marker === APP1 && latin1(payload.subarray(0, 6)) === 'Exif\0\0') return payload;
+    at += 2 + length;
+  }
+  return null;
 }
 
 /** Six decimals is about 0.1 m: more than a phone's accuracy, and stable across round trips. */

@@ -93,7 +93,11 @@ describeEachDatabase('Notifications in the console and citizen preferences', (ki
 
   it('lists the message log with filters and search, and shows one timeline', async () => {
     const c = await newCitizen(w);
-    const sent = await notifyIn(w, { citizenId: c.id, type: 'report.resolved', data: { code: 'PA-5' } });
+    const sent = await notifyIn(w, {
+      citizenId: c.id,
+      type: 'report.resolved',
+      data: { code: 'PA-5', id: 'r-5', agency: 'UBND' },
+    });
     const byPhone = await call(w, w.admin.token, { url: `/api/admin/notifications?q=${c.phone}` });
     expect(byPhone.statusCode).toBe(200);
     expect(byPhone.json()).toMatchObject({

@@ -32,7 +32,11 @@ describeEachDatabase('Notification delivery', (kind) => {
     const a = await notifyIn(w, { citizenId: follower.id, type: 'dossier.received', data: received() });
     const b = await notifyIn(w, { citizenId: phoneOnly.id, type: 'dossier.received', data: received() });
     // report.resolved has no ZNS template in this province and SMS is not in its order.
-    const c = await notifyIn(w, { citizenId: phoneOnly.id, type: 'report.resolved', data: { code: 'PA-1' } });
+    const c = await notifyIn(w, {
+      citizenId: phoneOnly.id,
+      type: 'report.resolved',
+      data: { code: 'PA-1', id: 'r-1', agency: 'UBND' },
+    });
     const d = await notifyIn(w, { citizenId: nobody.id, type: 'dossier.received', data: received() });
     expect([a.channel, a.plan]).toEqual(['oa', ['oa', 'zns', 'sms']]);
     expect([b.channel, b.plan]).toEqual(['zns', ['zns', 'sms']]);
