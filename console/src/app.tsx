@@ -59,6 +59,32 @@ const ROUTES: { pattern: string; section: Section; screen: ComponentType<ScreenP
     section: 'dossiers',
     screen: lazyScreen(() => import('./screens/DossierDetail')),
   },
+  // Field incident reports: the officers who work on dossiers; configuration is the province's.
+  {
+    pattern: '/reports',
+    section: 'dossiers',
+    screen: lazyScreen(() => import('./screens/reports/ReportList')),
+  },
+  {
+    pattern: '/reports/map',
+    section: 'dossiers',
+    screen: lazyScreen(() => import('./screens/reports/ReportMapView')),
+  },
+  {
+    pattern: '/reports/supervision',
+    section: 'dossiers',
+    screen: lazyScreen(() => import('./screens/reports/ReportSupervision')),
+  },
+  {
+    pattern: '/report-config',
+    section: 'settings',
+    screen: lazyScreen(() => import('./screens/reports/ReportConfig')),
+  },
+  {
+    pattern: '/reports/:id',
+    section: 'dossiers',
+    screen: lazyScreen(() => import('./screens/reports/ReportDetail')),
+  },
   {
     pattern: '/procedures',
     section: 'procedures',

@@ -18,6 +18,8 @@ import { toast } from './Toast';
 const NAV: { section: Section; to: string; label: string }[] = [
   { section: 'home', to: '/', label: t.nav.home },
   { section: 'dossiers', to: '/dossiers', label: t.nav.dossiers },
+  { section: 'dossiers', to: '/reports', label: 'Phản ánh hiện trường' },
+  { section: 'settings', to: '/report-config', label: 'Cấu hình phản ánh' },
   { section: 'procedures', to: '/procedures', label: t.nav.procedures },
   { section: 'notifications', to: '/notifications', label: t.nav.notifications },
   { section: 'settings', to: '/settings', label: t.nav.settings },
