@@ -17,7 +17,7 @@ import {
  */
 
 /** Utility keys the mini app has a screen for (miniapp/src/features/registry.ts). */
-const KEYS_WITH_SCREENS = ['nop-ho-so', 'tra-cuu-ho-so', 'tra-cuu-thu-tuc', 'danh-ba'];
+const KEYS_WITH_SCREENS = ['nop-ho-so', 'tra-cuu-ho-so', 'tra-cuu-thu-tuc', 'phan-anh', 'danh-ba'];
 const POLICE_PHONE = '0276 3822 113';
 
 let server: RunningServer;

@@ -38,7 +38,11 @@ export default defineConfig(({ mode, command }): UserConfig => {
     // The server's form definitions and validator (no imports outside their folder) run in the
     // browser too, so the form checks exactly what the server will; only the form's chunk imports it.
     resolve: {
-      alias: { '@forms': fileURLToPath(new URL('../server/src/platform/forms', import.meta.url)) },
+      alias: {
+        '@forms': fileURLToPath(new URL('../server/src/platform/forms', import.meta.url)),
+        // The server's EXIF GPS reader (no imports, plain bytes): one parser for phone and server.
+        '@exif': fileURLToPath(new URL('../server/src/platform/files/exif-gps.ts', import.meta.url)),
+      },
     },
     define: {
       __ZALO_BUILD__: JSON.stringify(zalo),

@@ -53,10 +53,40 @@ export const FEATURES: Feature[] = [
     icon: 'directory',
     load: () => import('./directory/DirectoryScreen'),
   },
+  {
+    key: 'phan-anh',
+    label: 'util.phan-anh',
+    hint: 'util.phan-anh.hint',
+    icon: 'camera',
+    // Send, mine and the public feed; with `id` (notification links) one of my reports.
+    load: () => import('./reports/ReportsHomeScreen'),
+  },
 ];
+
+/*
+ * Reports made offline wait in IndexedDB (features/reports/outbox.ts); a flag in localStorage says
+ * so without loading that chunk. They go when the connection returns and when the app starts (a
+ * few seconds in, so the home's own requests go first on a slow line).
+ */
+function sendSavedReports(): void {
+  let waiting = false;
+  try {
+    waiting = Boolean(localStorage.getItem('ctic.reports.outbox'));
+  } catch {
+    // storage refused: nothing could have been flagged
+  }
+  if (waiting) void import('./reports/outbox').then((outbox) => outbox.flushOutbox()).catch(() => undefined);
+}
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', sendSavedReports);
+  setTimeout(sendSavedReports, 3000);
+}
 
 /** Screens a feature adds that are not tiles of their own (a procedure, my dossiers…). */
 const FEATURE_PAGES: Record<string, Pick<Feature, 'load' | 'signedIn'>> = {
+  'gui-phan-anh': { load: () => import('./reports/NewReportScreen'), signedIn: true },
+  'phan-anh-cua-toi': { load: () => import('./reports/MyReportsScreen'), signedIn: true },
+  'phan-anh-cong-khai': { load: () => import('./reports/FeedScreen') },
   'thu-tuc': { load: () => import('./dossiers/ProcedureScreen') },
   'ho-so-cua-toi': { load: () => import('./dossiers/MyDossiersScreen'), signedIn: true },
   'ho-so': { load: () => import('./dossiers/DossierScreen'), signedIn: true },

@@ -44,6 +44,8 @@ export const en: Catalog = {
   'search.keywords.account': 'account sign in my data delete account',
   'util.danh-ba': 'Directory',
   'util.danh-ba.hint': 'Phone numbers and addresses of public offices',
+  'util.phan-anh': 'Field reports',
+  'util.phan-anh.hint': 'Report fallen trees, broken roads, power cuts… with a photo and the place',
   'signIn.title': 'Sign in',
   'signIn.why':
     'Sign in to receive messages and follow your requests. The directory and other services work without signing in.',

@@ -44,6 +44,8 @@ export const vi = {
   'search.keywords.account': 'tài khoản đăng nhập dữ liệu của tôi xoá tài khoản',
   'util.danh-ba': 'Danh bạ',
   'util.danh-ba.hint': 'Số điện thoại, địa chỉ các cơ quan',
+  'util.phan-anh': 'Phản ánh hiện trường',
+  'util.phan-anh.hint': 'Báo cây đổ, đường hỏng, mất điện… kèm ảnh và vị trí',
   'signIn.title': 'Đăng nhập',
   'signIn.why':
     'Đăng nhập để nhận thông báo và theo dõi việc của bạn. Danh bạ và các tiện ích khác vẫn dùng được khi chưa đăng nhập.',
