@@ -174,7 +174,8 @@ describe('citizen mini app, signed in', () => {
 
     await zaloPage.getByRole('link', { name: 'Mở mục liên quan' }).click();
     await zaloPage.getByRole('heading', { level: 1, name: 'Danh bạ' }).waitFor();
-    await expect(zaloPage.getByLabel('Tìm cơ quan').inputValue()).resolves.toBe('Sở Y tế');
+    // The deep link's query replaces a remembered one in an effect after the first render: wait for it.
+    await expect.poll(() => zaloPage.getByLabel('Tìm cơ quan').inputValue()).toBe('Sở Y tế');
   });
 
   it('profile and "Dữ liệu của tôi": see, download, delete', async () => {

@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Icon } from '../../components/Icon';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { StarsField } from '../../components/StarsField';
 import { Sheet } from '../../components/Sheet';
 import { ErrorState, RequestView } from '../../components/States';
 import { useAction, useRequest } from '../../hooks/useRequest';
@@ -115,31 +116,14 @@ function Rating(props: { dossier: DossierDetail; onDone(d: DossierDetail): void 
   };
   return (
     <Card title={t('dos.rateTitle')}>
-      <fieldset class="stars">
-        <legend>{t('dos.rateQuestion')}</legend>
-        {RATING_WORDS.map((word, i) => (
-          <div class="star" key={word}>
-            <input
-              type="radio"
-              name="rating"
-              id={`rate-${i + 1}`}
-              value={i + 1}
-              checked={value === i + 1}
-              onChange={() => setValue(i + 1)}
-            />
-            <label for={`rate-${i + 1}`}>
-              <span class="star-icons" aria-hidden="true">
-                {Array.from({ length: 5 }, (_, s) => (
-                  <Icon key={s} name="star" size={28} class={s <= i ? 'star-on' : 'star-off'} />
-                ))}
-              </span>
-              <span>
-                {i + 1} – {t(word)}
-              </span>
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <StarsField
+        legend={t('dos.rateQuestion')}
+        name="rating"
+        idPrefix="rate"
+        words={RATING_WORDS.map((word) => t(word))}
+        value={value}
+        onChange={setValue}
+      />
       <div class="field">
         <label for="rate-comment">{t('dos.rateComment')}</label>
         <textarea

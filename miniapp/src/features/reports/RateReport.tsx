@@ -1,24 +1,12 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
-import { Icon } from '../../components/Icon';
+import { Card } from '../../components/Card';
+import { StarsField } from '../../components/StarsField';
 import { useAction } from '../../hooks/useRequest';
 import { formatDateTime } from '../../i18n/i18n';
 import { showToast } from '../../state/toast';
 import { rateReport, reopenReport, type MyReportDetail } from './api';
 import { r, type ReportKey } from './strings';
-
-/** A card named by its heading, so it is a landmark a screen reader can jump to. */
-function Card(props: { title: string; titleId: string; children: ComponentChildren }) {
-  return (
-    <section class="card" aria-labelledby={props.titleId}>
-      <h2 class="card-title" id={props.titleId}>
-        {props.title}
-      </h2>
-      {props.children}
-    </section>
-  );
-}
 
 const STAR_WORDS: ReportKey[] = ['rate.star1', 'rate.star2', 'rate.star3', 'rate.star4', 'rate.star5'];
 
@@ -44,30 +32,14 @@ export function RateReport(props: { report: MyReportDetail; onDone(report: MyRep
   };
   return (
     <Card title={r('rate.title')} titleId="report-rate-title">
-      <fieldset class="stars">
-        <legend>{r('rate.stars')}</legend>
-        {STAR_WORDS.map((word, i) => (
-          <div class="star" key={word}>
-            <input
-              type="radio"
-              name="report-rating"
-              id={`report-rate-${i + 1}`}
-              checked={stars === i + 1}
-              onChange={() => setStars(i + 1)}
-            />
-            <label for={`report-rate-${i + 1}`}>
-              <span class="star-icons" aria-hidden="true">
-                {Array.from({ length: 5 }, (_, s) => (
-                  <Icon key={s} name="star" size={28} class={s <= i ? 'star-on' : 'star-off'} />
-                ))}
-              </span>
-              <span>
-                {i + 1} – {r(word)}
-              </span>
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <StarsField
+        legend={r('rate.stars')}
+        name="report-rating"
+        idPrefix="report-rate"
+        words={STAR_WORDS.map((word) => r(word))}
+        value={stars}
+        onChange={setStars}
+      />
       <fieldset class="choices">
         <legend>{r('rate.fixed')}</legend>
         <div class="report-yesno">
