@@ -177,7 +177,7 @@ describe('officers', () => {
     const dialog = page.getByRole('dialog', { name: 'Xác nhận' });
     await dialog.waitFor();
     // Focus starts on the safe choice.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hủy');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hủy');
     await expectAccessible(page, 'console-confirm-dialog');
     await dialog.getByRole('button', { name: 'Vô hiệu hóa' }).click();
     await page.getByText('Đã vô hiệu hóa tài khoản.').waitFor();

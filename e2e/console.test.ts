@@ -194,10 +194,11 @@ describe('tenant settings reach the mini app', () => {
     await danhBa.check();
     const up = page.getByRole('button', { name: 'Chuyển “Danh bạ” lên' });
     while (await up.isEnabled()) await up.click();
-    // The keyboard focus stayed with the moved item (its "down" button once it reached the top).
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Chuyển “Danh bạ” xuống',
-    );
+    // The keyboard focus stayed with the moved item (its "down" button once it reached the top);
+    // the editor moves it on the next animation frame, so wait for it rather than read it once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Chuyển “Danh bạ” xuống');
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Đã lưu cấu hình.').last().waitFor();
     const on = await miniAppHome();
