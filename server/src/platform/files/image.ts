@@ -1,15 +1,17 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../errors/app-error.js';
 import { readGpsFromExif, type GpsPosition } from './exif-gps.js';
+import { stripJpegMetadata } from './jpeg-clean.js';
 
 // Every upload is a different image, so libvips' operation cache only holds memory for nothing.
 sharp.cache(false);
 
 /**
- * How an uploaded image is re-encoded. Re-encoding (instead of storing the upload as it came)
- * strips EXIF/XMP/IPTC (a phone photo carries the owner's home position, device serial, …),
- * normalises orientation, bounds the size, and drops anything smuggled after the pixel data
- * (polyglot files).
+ * How an uploaded image is made safe to store and show. Re-encoding (instead of storing the upload
+ * as it came) strips EXIF/XMP/IPTC (a phone photo carries the owner's home position, device
+ * serial, …), normalises orientation, bounds the size, and drops anything smuggled after the pixel
+ * data (polyglot files). A JPEG that already meets the profile gets the same guarantees without
+ * re-encoding: its metadata segments and trailing bytes are cut losslessly (jpeg-clean.ts).
  *  - photos (kind 'image'): JPEG, longest side 2048 px — plenty for a report photo on a phone
  *    screen or a console, and small enough for slow mobile networks;
  *  - scanned documents: longest side 4096 px so small print stays legible; PNG stays PNG (lossless
@@ -40,6 +42,23 @@ export interface ProcessedImage {
   gps: GpsPosition | null;
 }
 
+/**
+ * A JPEG the browser or phone already made small (the mini app's own compression) is kept with its
+ * metadata stripped losslessly instead of re-encoded, when re-encoding would change nothing else:
+ * within the profile's size, upright, plain sRGB or greyscale without a colour profile to convert.
+ */
+function keepsItsPixels(meta: Metadata, profile: ImageProfile): boolean {
+  return (
+    meta.format === 'jpeg' &&
+    meta.width! <= profile.maxSide &&
+    meta.height! <= profile.maxSide &&
+    (meta.orientation ?? 1) === 1 &&
+    !meta.icc &&
+    (meta.space === 'srgb' || meta.space === 'b-w') &&
+    (meta.channels === 3 || meta.channels === 1)
+  );
+}
+
 function decodeError(error: unknown): AppError {
   const message = error instanceof Error ? error.message : '';
   if (/pixel limit/i.test(message)) return new AppError('FILE_TOO_LARGE', { maxPixels: MAX_INPUT_PIXELS });
@@ -55,12 +74,26 @@ export async function processImage(
   // non-conforming JPEGs some phones write, which decode fine.
   const options = { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS } as const;
   let gps: GpsPosition | null;
+  let meta: Metadata;
   try {
-    const meta = await sharp(input, options).metadata();
+    meta = await sharp(input, options).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     gps = readGpsFromExif(meta.exif);
   } catch (error) {
     throw decodeError(error);
+  }
+
+  const kept = keepsItsPixels(meta, profile) ? stripJpegMetadata(input) : null;
+  if (kept) {
+    try {
+      // The pixels are still decoded once, at 1/8 scale (the JPEG decoder's own shrink: the whole
+      // entropy-coded data is read, little is computed), so damaged or cut-off data is refused
+      // exactly as on the re-encoding path.
+      await sharp(kept, options).resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    } catch (error) {
+      throw decodeError(error);
+    }
+    return { data: kept, contentType: 'image/jpeg', ext: 'jpg', width: meta.width, height: meta.height, gps };
   }
 
   const png = profile.keepPng && sourceType === 'image/png';
