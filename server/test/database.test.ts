@@ -200,4 +200,55 @@ describeEachDatabase('database', (kind) => {
     await sql`alter table audit_log enable trigger audit_log_no_update`.execute(database.db);
     expect((await verifyAuditChain(database.db, 'tinh-b')).ok).toBe(true);
   });
+
+  it("writes a transaction's audit rows last, so the chain's lock is held only up to COMMIT", async () => {
+    const entry = (tenantId: string, action: string) => ({
+      tenantId,
+      actor: { type: 'system' as const, id: null },
+      action,
+      entityType: 'test',
+    });
+    // A province of its own: the test above leaves tinh-a's chain broken on purpose.
+    await insertTenant(database.db, 'tinh-c');
+    const count = (db: typeof database.db, action: string) =>
+      db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('tenant_id', '=', 'tinh-c')
+        .where('action', 'like', `${action}%`)
+        .orderBy('seq')
+        .execute();
+    await withTx(database.db, async (tx) => {
+      await appendAudit(tx, entry('tinh-c', 'test.late-1'));
+      await appendAudit(tx, entry('tinh-b', 'test.late-b'));
+      await appendAudit(tx, entry('tinh-c', 'test.late-2'));
+      // Nothing is written while the transaction's own work goes on.
+      expect(await count(tx, 'test.late')).toEqual([]);
+    });
+    const written = await count(database.db, 'test.late-');
+    expect(written).toHaveLength(2);
+    expect(written[1]!.seq).toBe(written[0]!.seq + 1);
+    expect((await verifyAuditChain(database.db, 'tinh-c')).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, 'tinh-b')).ok).toBe(true);
+
+    if (kind !== 'postgres') return; // PGlite has one connection: transactions never overlap.
+    // A long transaction that audited early no longer holds back another writer of the province.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = withTx(database.db, async (tx) => {
+      await appendAudit(tx, entry('tinh-c', 'test.slow'));
+      await held;
+    });
+    await withTx(database.db, (tx) => appendAudit(tx, entry('tinh-c', 'test.quick')));
+    release();
+    await slow;
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'seq'])
+      .where('action', 'in', ['test.slow', 'test.quick'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['test.quick', 'test.slow']);
+    expect((await verifyAuditChain(database.db, 'tinh-c')).ok).toBe(true);
+  });
 });

@@ -7,7 +7,12 @@ import type { DatabaseConnection, Dialect, Driver, Kysely, TransactionSettings }
  * `withTx` marks the async context; the guarded driver refuses to hand out a new connection while
  * that mark is set, so the mistake fails at once, on both databases, with a clear message.
  */
-const transactionContext = new AsyncLocalStorage<{ active: boolean }>();
+interface TransactionMark {
+  active: boolean;
+  /** Work to do last, just before COMMIT, in registration order (see `beforeCommit`). */
+  beforeCommit: (() => Promise<void>)[];
+}
+const transactionContext = new AsyncLocalStorage<TransactionMark>();
 
 export class OuterHandleInTransactionError extends Error {
   constructor() {
@@ -63,14 +68,34 @@ export function isInTransaction(): boolean {
  */
 let openTransactions = 0;
 
+/**
+ * Registers `hook` to run at the end of the current `withTx` transaction, after its callback and
+ * just before COMMIT; false when no `withTx` transaction is open here. For work that takes a lock
+ * every writer of a tenant contends for (the audit chain): done last, the lock is held for the
+ * few statements up to COMMIT instead of for the rest of the transaction.
+ */
+export function beforeCommit(hook: () => Promise<void>): boolean {
+  const mark = transactionContext.getStore();
+  if (!mark?.active) return false;
+  mark.beforeCommit.push(hook);
+  return true;
+}
+
 /** Runs `fn` in a transaction; `fn` receives the only handle it may use. */
 export async function withTx<DB, T>(db: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);
   if (isInTransaction()) throw new OuterHandleInTransactionError();
-  const mark = { active: true };
+  const mark: TransactionMark = { active: true, beforeCommit: [] };
   openTransactions++;
   try {
-    return await db.transaction().execute((tx) => transactionContext.run(mark, () => fn(tx)));
+    return await db.transaction().execute((tx) =>
+      transactionContext.run(mark, async () => {
+        const result = await fn(tx);
+        // A hook may register another; the index loop runs those too.
+        for (let i = 0; i < mark.beforeCommit.length; i++) await mark.beforeCommit[i]!();
+        return result;
+      }),
+    );
   } finally {
     // Work the callback left running after commit or rollback may use the outer handle again.
     mark.active = false;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import { beforeCommit } from '../../db/transaction-guard.js';
 
 /**
  * Append-only audit log, one hash chain per tenant. Each row's hash covers its content and the
@@ -62,34 +63,73 @@ export function rowHash(row: HashedFields): string {
   return createHash('sha256').update(row.prev_hash).update('\n').update(content).digest('hex');
 }
 
-/** Appends one row; `tx` must be the transaction that makes the recorded change. */
+/** Entries waiting for the end of their transaction, per transaction handle. */
+const pending = new WeakMap<Db, AuditEntry[]>();
+
+/**
+ * Appends one row; `tx` must be the transaction that makes the recorded change. Inside `withTx`
+ * the row is written at the end of the transaction, just before COMMIT, with the others of the
+ * same transaction in one statement: the chain's per-tenant lock is then held for three short
+ * statements rather than from the first audited change to COMMIT, so the writers of a province
+ * no longer queue behind each other's whole transactions. Rolled back with the transaction, as
+ * before.
+ */
 export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
   if (!tx.isTransaction) throw new Error('appendAudit needs the transaction handle of the change it records');
-  await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + entry.tenantId}))`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('tenant_id', '=', entry.tenantId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const fields: HashedFields = {
-    tenant_id: entry.tenantId,
-    seq: (last?.seq ?? 0) + 1,
-    // Millisecond precision survives the round trip through timestamptz unchanged.
-    at: new Date(),
-    actor_type: entry.actor.type,
-    actor_id: entry.actor.id,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId ?? null,
-    data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx
-    .insertInto('audit_log')
-    .values({ ...fields, data: JSON.stringify(fields.data), hash: rowHash(fields) })
-    .execute();
+  // The data is copied now: the caller may change its objects before COMMIT.
+  const copy = { ...entry, data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown> };
+  const queued = pending.get(tx);
+  if (queued) {
+    queued.push(copy);
+    return;
+  }
+  const entries = [copy];
+  if (beforeCommit(() => writeAuditRows(tx, entries))) {
+    pending.set(tx, entries);
+    return;
+  }
+  // A transaction opened without withTx: write at once.
+  await writeAuditRows(tx, entries);
+}
+
+/** Links `entries` (in order) to their tenants' chains and inserts them in one statement. */
+async function writeAuditRows(tx: Db, entries: AuditEntry[]): Promise<void> {
+  pending.delete(tx);
+  const tenants = [...new Set(entries.map((e) => e.tenantId))].sort();
+  const heads = new Map<string, { seq: number; hash: string }>();
+  // Sorted, so two transactions that touch the same tenants lock them in the same order.
+  for (const tenantId of tenants) {
+    await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + tenantId}))`.execute(tx);
+    const last = await tx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    heads.set(tenantId, last ?? { seq: 0, hash: GENESIS_HASH });
+  }
+  // Millisecond precision survives the round trip through timestamptz unchanged.
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    const head = heads.get(entry.tenantId)!;
+    const fields: HashedFields = {
+      tenant_id: entry.tenantId,
+      seq: head.seq + 1,
+      at,
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      data: entry.data ?? {},
+      prev_hash: head.hash,
+    };
+    const hash = rowHash(fields);
+    heads.set(entry.tenantId, { seq: fields.seq, hash });
+    return { ...fields, data: JSON.stringify(fields.data), hash };
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
 }
 
 export interface VerifyResult {
