@@ -33,9 +33,9 @@ export function reportSearchText(code: string, description: string, address: str
 
 /**
  * Files a report: the category's extra fields checked as in the app, the photos checked (the
- * reporter's own images, not on another report), the point placed in a commune and routed, then in
- * ONE transaction the code, the row, its photos and the workflow's part (submit event, deadlines,
- * notice, `route` transition). A replay of the same citizen + Idempotency-Key answers the first
+ * reporter's own images, not on another report), the point placed in a commune and routed, the
+ * code taken, then in ONE transaction the row, its photos and the workflow's part (submit event,
+ * deadlines, notice, `route` transition). A replay of the same citizen + Idempotency-Key answers the first
  * report with `created: false`; the key reused for another report is refused.
  */
 export async function createReport(o: CreateReportOptions): Promise<{ report: ReportRow; created: boolean }> {
@@ -84,6 +84,7 @@ export async function createReport(o: CreateReportOptions): Promise<{ report: Re
     reporter = { name: citizen.display_name, phone: citizen.phone };
   }
   const calendar = o.calendar ?? new WorkingCalendar(await loadHolidays(db, tenantId));
+  const code = await nextReportCode(db, tenantId, now);
 
   return withTx(db, async (tx) => {
     if (key) {
@@ -95,7 +96,6 @@ export async function createReport(o: CreateReportOptions): Promise<{ report: Re
       if (replay) return { report: replay, created: false };
     }
     await checkPhotos(tx, tenantId, o.actor, photoIds);
-    const code = await nextReportCode(tx, tenantId, now);
     const address = input.address?.trim() || (route.location.commune ? route.location.commune.name : null);
     const inserted = await tx
       .insertInto('reports')
@@ -156,18 +156,29 @@ async function checkExtraFields(
   now: Date,
 ): Promise<Record<string, unknown>> {
   if (!def?.fields?.length) return {};
-  const communes = await db
-    .selectFrom('admin_units')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('level', '=', 'commune')
-    .execute();
+  // The province's communes are read only for a form that asks for an address.
+  const communes = hasAddressField(def.fields)
+    ? await db
+        .selectFrom('admin_units')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('level', '=', 'commune')
+        .execute()
+    : [];
   const checked = validateFormData(def, data ?? {}, {
     today: localDate(now),
     communeIds: new Set(communes.map((c) => c.id)),
   });
   if ('issues' in checked) throw new AppError('FORM_INVALID', { fields: checked.issues });
   return checked.data;
+}
+
+/** Whether any field, or any column of a table field, is an address. */
+function hasAddressField(fields: readonly unknown[]): boolean {
+  return fields.some((field) => {
+    const f = field as { type?: string; columns?: unknown[]; fields?: unknown[] };
+    return f.type === 'address' || hasAddressField(f.columns ?? []) || hasAddressField(f.fields ?? []);
+  });
 }
 
 /**

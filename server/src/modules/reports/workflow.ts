@@ -38,6 +38,11 @@ export interface ApplyReportActionOptions {
   principal?: OfficerPrincipal | null;
   input: ReportActionInput;
   now?: Date;
+  /**
+   * What the caller already holds in this transaction (the submission routing its new report):
+   * the row, locked since this transaction wrote it, and the settings and category it read.
+   */
+  loaded?: { report: ReportRow; settings: ReportSettings; category: Category };
 }
 
 type Category = {
@@ -88,8 +93,8 @@ async function actorRoles(
 export async function applyReportAction(o: ApplyReportActionOptions): Promise<ReportRow> {
   const now = o.now ?? new Date();
   return withTx(o.db, async (tx) => {
-    const report = await lockReport(tx, o.tenantId, o.reportId);
-    const settings = await loadReportSettings(tx, o.tenantId);
+    const report = o.loaded?.report ?? (await lockReport(tx, o.tenantId, o.reportId));
+    const settings = o.loaded?.settings ?? (await loadReportSettings(tx, o.tenantId));
     const workflow = settings.workflow ?? DEFAULT_REPORT_WORKFLOW;
     const def = workflow.actions[o.action];
     if (!def) throw new AppError('REPORT_TRANSITION_INVALID', { state: report.state, action: o.action });
@@ -100,7 +105,7 @@ export async function applyReportAction(o: ApplyReportActionOptions): Promise<Re
       throw new AppError('REPORT_TRANSITION_INVALID', { state: report.state, action: o.action });
     checkRequirements(def, o.input);
     const calendar = o.calendar ?? new WorkingCalendar(await loadHolidays(tx, o.tenantId));
-    const category = await loadCategory(tx, o.tenantId, report.category_id);
+    const category = o.loaded?.category ?? (await loadCategory(tx, o.tenantId, report.category_id));
     const effect = await actionEffects({
       tx,
       tenantId: o.tenantId,
@@ -263,5 +268,6 @@ export async function recordSubmission(o: RecordSubmissionOptions): Promise<Repo
     actor: { type: 'system', id: null },
     input: { agencyId: report.agency_id },
     now,
+    loaded: { report: submitted, settings, category },
   });
 }

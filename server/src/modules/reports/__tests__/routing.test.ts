@@ -209,7 +209,7 @@ describeEachDatabase('report routing and nearby duplicates', (kind) => {
     });
   });
 
-  it('numbers reports PA-<yymmdd>-<nnnn> without gaps, per Vietnam day', async () => {
+  it('numbers reports PA-<yymmdd>-<nnnn> per Vietnam day; a rolled-back number is given back', async () => {
     // 20:00 UTC on 1 March is already 2 March in Viet Nam.
     const at = new Date('2026-03-01T20:00:00Z');
     const first = await withTx(w.db, (tx) => nextReportCode(tx, T, at));
@@ -219,9 +219,10 @@ describeEachDatabase('report routing and nearby duplicates', (kind) => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    const second = await withTx(w.db, (tx) => nextReportCode(tx, T, at));
+    const second = await nextReportCode(w.db, T, at);
     expect(first).toBe('PA-260302-0001');
     expect(second).toBe('PA-260302-0002');
+    expect(await nextReportCode(w.db, T, new Date('2026-03-02T17:00:00Z'))).toBe('PA-260303-0001');
   });
 
   it('suggests open reports of the same category within the radius only', async () => {
