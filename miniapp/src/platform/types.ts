@@ -8,10 +8,13 @@ export interface KeyValueStorage {
   remove(key: string): void;
 }
 
-/** Zalo hands out a one-use token the server exchanges; the browser gives coordinates. */
+/**
+ * Zalo hands out a one-use token the server exchanges (with the citizen's Zalo access token);
+ * the browser gives coordinates.
+ */
 export type DeviceLocation =
   | { kind: 'coords'; latitude: number; longitude: number; accuracy: number }
-  | { kind: 'token'; token: string };
+  | { kind: 'token'; token: string; accessToken: string };
 
 export interface ShareContent {
   title: string;

@@ -68,7 +68,8 @@ export const zaloPlatform: Platform = {
   async location() {
     const { token } = await getLocation();
     if (!token) throw new Error('Zalo returned no location token');
-    return { kind: 'token', token };
+    // The exchange needs the citizen's Zalo session too; getAccessToken asks for no permission.
+    return { kind: 'token', token, accessToken: await getAccessToken() };
   },
   async scanQr() {
     try {

@@ -4,7 +4,7 @@ import { ErrorState } from '../../components/States';
 import { useRequest } from '../../hooks/useRequest';
 import { platform } from '../../platform';
 import { askConsent } from '../../state/consent';
-import { loadMapConfig, type Located } from './api';
+import { loadMapConfig, zaloLocation, type Located } from './api';
 import { MapPicker, type Point } from './MapPicker';
 import { r } from './strings';
 
@@ -39,12 +39,12 @@ export function LocationPicker(props: {
     setBusy(true);
     try {
       const found = await platform().location();
-      if (found.kind === 'coords')
+      if (found.kind === 'coords') {
         props.onChange({ lat: found.latitude, lng: found.longitude, source: 'device' });
-      else {
-        // Zalo hands a token only its server can turn into coordinates: the map is the way there.
-        setProblem(r('new.locationZalo'));
-        setShowMap(true);
+      } else {
+        // Zalo hands a token only the server (with the app secret) can turn into coordinates.
+        const point = await zaloLocation(found.accessToken, found.token);
+        props.onChange({ ...point, source: 'device' });
       }
     } catch {
       setProblem(r('new.locationFailed'));

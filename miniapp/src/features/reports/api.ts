@@ -177,6 +177,12 @@ export const loadMapConfig = (signal?: AbortSignal) =>
   keptCopy('ctic.reports.map', () => api<MapConfig>('/api/reports/map-config', { signal }));
 export const locate = (lat: number, lng: number, signal?: AbortSignal) =>
   api<Located>('/api/reports/locate', { query: { lat, lng }, signal });
+/** Inside Zalo: the server turns getLocation()'s one-use token into coordinates. */
+export const zaloLocation = (accessToken: string, token: string) =>
+  api<{ lat: number; lng: number }>('/api/reports/zalo-location', {
+    method: 'POST',
+    body: { accessToken, token },
+  });
 export const findNearby = (categoryId: string, lat: number, lng: number) =>
   api<NearbyReport[]>('/api/reports/nearby', { query: { categoryId, lat, lng } });
 

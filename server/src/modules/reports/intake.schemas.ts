@@ -49,6 +49,17 @@ export const MapConfig = Type.Object({
   ),
 });
 
+export const ZaloLocationBody = Type.Object(
+  {
+    /** From zmp-sdk getAccessToken(): the citizen's Zalo session, as for sign-in. */
+    accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+    /** From zmp-sdk getLocation(): one use, short-lived. */
+    token: Type.String({ minLength: 1, maxLength: 4096 }),
+  },
+  { additionalProperties: false },
+);
+export const ZaloLocation = Type.Object({ lat: Lat, lng: Lng });
+
 export const Located = Type.Object({
   commune: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   address: Nullable(Type.String()),

@@ -1,8 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC_DIRECTORY } from '../../platform/auth/route-rules.js';
+import { zaloErrorToAppError } from '../../integrations/zalo/errors.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { ErrorResponse } from '../../platform/http/schemas.js';
 import { locatePoint, tenantMapArea } from './geo.js';
-import { LatLngQuery, Located, MapConfig, NearbyList, NearbyQuery } from './intake.schemas.js';
+import {
+  LatLngQuery,
+  Located,
+  MapConfig,
+  NearbyList,
+  NearbyQuery,
+  ZaloLocation,
+  ZaloLocationBody,
+} from './intake.schemas.js';
 import { findNearby } from './nearby.js';
 
 /** Where the map opens when a province has no geography yet: the whole of Viet Nam. */
@@ -13,7 +23,7 @@ const COUNTRY_VIEW = { centre: { lat: 16.0, lng: 106.0 }, zoom: 5, bounds: null 
  * of a point, and the open reports nearby that the citizen may follow instead of filing again.
  */
 export const locateRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, config } = app.ctx;
+  const { db, config, zalo } = app.ctx;
   const tags = ['reports: public'];
 
   app.get(
@@ -49,6 +59,37 @@ export const locateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const location = await locatePoint(db, request.tenant.id, { lat, lng });
       const commune = location.inside ? location.commune : null;
       return { commune, address: commune ? `${commune.name}, ${request.tenant.name}` : null };
+    },
+  );
+
+  app.post(
+    '/api/reports/zalo-location',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The phone’s position inside Zalo: exchanges the getLocation() token with Zalo',
+        description:
+          'Inside Zalo the mini app gets a one-use token, not coordinates; only the server, with the ' +
+          'app secret, can turn it into a position (graph.zalo.me /v2.0/me/info). Nothing is stored.',
+        body: ZaloLocationBody,
+        response: {
+          200: ZaloLocation,
+          400: ErrorResponse(['VALIDATION_FAILED', 'ZALO_LOCATION_TOKEN_INVALID']),
+          401: ErrorResponse(['ZALO_TOKEN_INVALID', 'ZALO_TOKEN_EXPIRED']),
+          502: ErrorResponse(['ZALO_UNAVAILABLE']),
+          503: ErrorResponse(['ZALO_NOT_CONFIGURED', 'ZALO_RATE_LIMITED']),
+        },
+      },
+    },
+    async (request) => {
+      if (!zalo.configured) throw new AppError('ZALO_NOT_CONFIGURED');
+      try {
+        const found = await zalo.getLocation(request.body.accessToken, request.body.token);
+        return { lat: found.latitude, lng: found.longitude };
+      } catch (error) {
+        throw zaloErrorToAppError(error);
+      }
     },
   );
 
