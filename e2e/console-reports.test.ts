@@ -211,14 +211,28 @@ describe('console reports: triage, supervision, map and configuration', () => {
 
   it('the ward supervisor sees counts per agency and the late or escalated reports', async () => {
     const page = await officerPage('lanhdao.xa');
-    await page.goto('/console/reports/supervision');
+    const supervision = await json<{
+      counts: { open: number; late: number; escalated: number }[];
+      items: { code: string; late: boolean; escalationLevel: number }[];
+    }>(await call('/api/admin/reports/supervision', { token: await bearer('lanhdao.xa') }));
+    // The first screen tells the supervisor how many reports are late or escalated to them.
+    await page.goto('/console');
+    const card = page.getByTestId('report-card');
+    const late = supervision.counts.reduce((n, c) => n + c.late, 0);
+    const escalated = supervision.counts.reduce((n, c) => n + c.escalated, 0);
+    expect(late + escalated).toBeGreaterThan(0);
+    await expect
+      .poll(() => card.locator('.stat').allInnerTexts(), WAIT)
+      .toEqual([
+        supervision.counts.reduce((n, c) => n + c.open, 0).toLocaleString('vi-VN'),
+        late.toLocaleString('vi-VN'),
+        escalated.toLocaleString('vi-VN'),
+      ]);
+    await card.getByRole('link', { name: 'Đã cảnh báo lãnh đạo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Giám sát, quá hạn' }).waitFor(WAIT);
     const counts = page.locator('#supervision-counts');
     await counts.waitFor(WAIT);
     await expect(counts.innerText()).resolves.toContain(ward.name);
-    const supervision = await json<{ items: { code: string; late: boolean; escalationLevel: number }[] }>(
-      await call('/api/admin/reports/supervision', { token: await bearer('lanhdao.xa') }),
-    );
     expect(supervision.items.length).toBeGreaterThan(0);
     const first = supervision.items[0]!;
     expect(first.late || first.escalationLevel > 0).toBe(true);

@@ -708,6 +708,10 @@ export const t = {
     dossierSubmitted: 'Chờ tiếp nhận',
     dossierLate: 'Quá hạn',
     dossierOpen: 'Mở danh sách hồ sơ',
+    reportCard: 'Phản ánh hiện trường',
+    reportOpen: 'Đang mở',
+    reportLate: 'Quá hạn',
+    reportEscalated: 'Đã cảnh báo lãnh đạo',
     noAdminRole:
       'Các chức năng xử lý hồ sơ, phản ánh, hỏi đáp sẽ xuất hiện tại đây khi được triển khai cho vai trò của bạn.',
   },

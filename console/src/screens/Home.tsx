@@ -5,6 +5,7 @@ import { usePageTitle } from '../lib/page-title';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import type { DossierCounts } from '../api/types';
+import type { Supervision } from '../api/reports-types';
 
 /** The dossiers waiting for receipt and those past their deadline, for officers who handle them. */
 function DossierCard() {
@@ -26,6 +27,44 @@ function DossierCard() {
             <Link to="/dossiers?tab=late">{t.home.dossierLate}</Link>
           </dt>
           <dd class="stat">{value(counts.data?.late)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * The field reports in the officer's agencies that are open, late, or escalated to a supervisor or
+ * the province: the escalation reaches supervisors here, on the first screen they open.
+ */
+function ReportCard() {
+  const [supervision] = useApi<Supervision>('/api/admin/reports/supervision');
+  const sum = (key: 'open' | 'late' | 'escalated') => {
+    if (supervision.status === 'error') return t.none;
+    if (!supervision.data) return '…';
+    return supervision.data.counts.reduce((n, c) => n + c[key], 0).toLocaleString('vi-VN');
+  };
+  return (
+    <section class="panel" aria-labelledby="report-card-title" data-testid="report-card">
+      <h2 id="report-card-title">{t.home.reportCard}</h2>
+      <dl class="stat-row">
+        <div>
+          <dt>
+            <Link to="/reports">{t.home.reportOpen}</Link>
+          </dt>
+          <dd class="stat">{sum('open')}</dd>
+        </div>
+        <div>
+          <dt>
+            <Link to="/reports?late=true">{t.home.reportLate}</Link>
+          </dt>
+          <dd class="stat">{sum('late')}</dd>
+        </div>
+        <div>
+          <dt>
+            <Link to="/reports/supervision">{t.home.reportEscalated}</Link>
+          </dt>
+          <dd class="stat">{sum('escalated')}</dd>
         </div>
       </dl>
     </section>
@@ -67,6 +106,7 @@ export default function Home({ officer }: ScreenProps) {
         {!isAdmin && <p class="muted">{t.home.noAdminRole}</p>}
       </section>
       {canUse(officer, 'dossiers') && <DossierCard />}
+      {canUse(officer, 'dossiers') && <ReportCard />}
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t.home.shortcuts}</h2>
         <ul class="cards">
